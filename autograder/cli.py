@@ -1,0 +1,113 @@
+"""Command line: ``python -m autograder {list,release,grade,check,selfcheck,build}``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _cmd_list(args) -> int:
+    from .course import discover
+
+    total = 0.0
+    for assignment, nbs in discover(args.root).items():
+        print(f"{assignment}  ({sum(nb.max_score for nb in nbs):g} points)")
+        for nb in nbs:
+            print(f"  {nb.path.relative_to(nb.path.parents[2])}  ({nb.max_score:g} points)")
+            for cell in nb.graded:
+                print(f"    {cell.grade_id:<32} {cell.points:g}")
+            total += nb.max_score
+    print(f"total: {total:g} points")
+    return 0
+
+
+def _cmd_release(args) -> int:
+    from .grading import release
+
+    paths = release(Path(args.out), args.root, args.assignment or None)
+    for p in paths:
+        print(p)
+    return 0
+
+
+def _cmd_grade(args) -> int:
+    from .grading import grade
+
+    rows = grade(Path(args.submissions), Path(args.out), args.root, cell_timeout=args.timeout)
+    bad = sum(1 for r in rows if r.reason)
+    print(f"graded {len(rows)} submission(s); {bad} with a reason noted; "
+          f"table: {Path(args.out) / 'grades.csv'}")
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from .student_check import format_table, run_notebook, score_cells
+    from .validate import NotANotebook
+
+    path = Path(args.notebook)
+    try:
+        if path.suffix != ".ipynb":
+            raise NotANotebook(f"{path}: not a notebook (expected a .ipynb file)")
+        nb = run_notebook(path, timeout=args.timeout)
+    except NotANotebook as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    results = score_cells(nb)
+    print(format_table(path.name, results))
+    return 0 if all(r.points == r.max_points for r in results) else 1
+
+
+def _cmd_selfcheck(args) -> int:
+    from .selfcheck import run
+
+    return 1 if run(args.root) else 0
+
+
+def _cmd_build(args) -> int:
+    from .authoring import build_all
+    from .course import default_root
+
+    changed = build_all(args.root or default_root(), check_only=args.check)
+    for p in changed:
+        print(("out of date: " if args.check else "built: ") + str(p))
+    return 1 if (args.check and changed) else 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autograder",
+                                     description="Release, grade and check the Deep Learning Companion's notebooks.")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="the course repository (default: this checkout, or $DLC_COURSE_ROOT)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("list", help="assignments, notebooks, exercises and points").set_defaults(fn=_cmd_list)
+    p = sub.add_parser("release", help="write student versions with nbgrader generate_assignment")
+    p.add_argument("--out", required=True, help="folder for <assignment>/<notebook>.ipynb")
+    p.add_argument("assignment", nargs="*", help="only these assignments (e.g. c1w2)")
+    p.set_defaults(fn=_cmd_release)
+    p = sub.add_parser("grade", help="autograde SUBMISSIONS/<student>/<assignment>/<notebook>.ipynb")
+    p.add_argument("submissions")
+    p.add_argument("--out", required=True, help="folder for grades.csv and feedback/")
+    p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
+    p.set_defaults(fn=_cmd_grade)
+    p = sub.add_parser("check", help="run a notebook and print its per-exercise points")
+    p.add_argument("notebook")
+    p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
+    p.set_defaults(fn=_cmd_check)
+    sub.add_parser("selfcheck", help="sources score full marks, releases zero, known mistakes fail"
+                   ).set_defaults(fn=_cmd_selfcheck)
+    p = sub.add_parser("build", help="write the notebooks from authoring/ sources")
+    p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
+    p.set_defaults(fn=_cmd_build)
+    args = parser.parse_args(argv)
+    try:
+        return args.fn(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        from .grading import GradingError
+
+        if isinstance(exc, (GradingError, FileNotFoundError)):
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        raise

@@ -1,0 +1,79 @@
+"""Activation functions and their derivatives, numerically stable.
+
+Each activation ``g`` works elementwise on an array of any shape and never
+overflows: ``sigmoid(-1000)`` is 0 without a warning. ``g_derivative(Z)`` is
+g'(Z), evaluated at the pre-activation ``Z`` (course notation: g'^[l](Z^[l])).
+
+``softmax`` normalises along an axis: ``axis=0`` (the default) treats each
+column as one example's class scores, the courses' ``(C, m)`` layout.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+def sigmoid(z):
+    """sigma(z) = 1 / (1 + e^-z), elementwise; same shape as ``z``.
+
+    Stable for large |z|: uses e^-|z| so that no exponent is positive.
+    """
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid_derivative(z):
+    """sigma'(z) = sigma(z) (1 - sigma(z)); 0.25 at z = 0."""
+    s = sigmoid(z)
+    return s * (1.0 - s)
+
+
+def tanh(z):
+    """tanh(z) = (e^z - e^-z) / (e^z + e^-z), in (-1, 1)."""
+    return np.tanh(np.asarray(z, dtype=float))
+
+
+def tanh_derivative(z):
+    """tanh'(z) = 1 - tanh(z)^2; 1 at z = 0."""
+    t = np.tanh(np.asarray(z, dtype=float))
+    return 1.0 - t * t
+
+
+def relu(z):
+    """max(0, z), elementwise."""
+    return np.maximum(0.0, np.asarray(z, dtype=float))
+
+
+def relu_derivative(z):
+    """1 where z >= 0 and 0 where z < 0 (the course's convention at 0)."""
+    return (np.asarray(z, dtype=float) >= 0).astype(float)
+
+
+def leaky_relu(z, slope: float = 0.01):
+    """max(slope * z, z), elementwise (slope 0.01 in the course)."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z >= 0, z, slope * z)
+
+
+def leaky_relu_derivative(z, slope: float = 0.01):
+    """1 where z >= 0, ``slope`` where z < 0."""
+    return np.where(np.asarray(z, dtype=float) >= 0, 1.0, slope)
+
+
+def softmax(z, axis: int = 0):
+    """e^z / sum(e^z) along ``axis``; subtracts the max first, so never overflows.
+
+    ``z`` of shape (C, m) with ``axis=0`` gives per-column probabilities that sum to 1.
+    """
+    z = np.asarray(z, dtype=float)
+    shifted = z - np.max(z, axis=axis, keepdims=True)
+    t = np.exp(shifted)
+    return t / np.sum(t, axis=axis, keepdims=True)
+
+
+ACTIVATIONS = {
+    "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (tanh, tanh_derivative),
+    "relu": (relu, relu_derivative),
+    "leaky_relu": (leaky_relu, leaky_relu_derivative),
+}

@@ -1,0 +1,15 @@
+"""Seeded, cached data sets in the course's schemas; nothing is ever downloaded.
+
+``load_binary_images()`` returns the Week 2 image set as the course's loader
+did: ``(train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes)``.
+On first use the images are generated (seeded) and written as two h5 files in
+the user cache folder; later calls read those files. Pass ``path=`` (a folder
+holding ``train_catvnoncat.h5`` and ``test_catvnoncat.h5``) or
+``train_path=``/``test_path=`` to load your own files of the same schema.
+"""
+from __future__ import annotations
+
+from .cache import cache_dir
+from .binary_images import load_binary_images, binary_images_paths
+
+__all__ = ["cache_dir", "load_binary_images", "binary_images_paths"]
