@@ -11,8 +11,14 @@ __all__ = ["check", "CheckFailed"]
 
 
 def _short_failure(shell, etype, value, tb, tb_offset=None):
-    """Show a failed check as its message alone, not a traceback through the autograder."""
-    return [f"\x1b[0;31m\u2718 {etype.__name__}\x1b[0m: {value}"]
+    """Show a failed check as its message alone, not a traceback through the autograder.
+
+    IPython does not display what a custom handler returns, so the handler
+    sends the error itself (as an ``error`` output, which nbgrader scores as a failure).
+    """
+    stb = [f"\x1b[0;31m\u2718 {etype.__name__}\x1b[0m: {value}"]
+    shell._showtraceback(etype, value, stb)
+    return stb
 
 
 def _install_ipython_handler() -> None:

@@ -85,7 +85,7 @@ def build_notebook(source: Path) -> dict:
         if kind != "__none__":
             cell = _cell(kind, body, attrs, counter, source, start)
             gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
-            if gid in ids:
+            if gid is not None and gid in ids:
                 raise SourceError(f"{source}:{start}: grade id {gid!r} is used twice")
             ids.add(gid)
             cells.append(cell)

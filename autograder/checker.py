@@ -12,6 +12,7 @@ Hidden tests call ``check(..., hidden=True)``: other seeds and more cases.
 from __future__ import annotations
 
 import copy
+import os
 import sys
 import traceback
 from typing import Any, Callable
@@ -26,8 +27,9 @@ class CheckFailed(AssertionError):
 
 def _student_frames(tb) -> str:
     """The traceback lines that belong to the student's code (not the autograder's)."""
-    here = __file__.rsplit("/", 1)[0]
-    frames = [f for f in traceback.extract_tb(tb) if not f.filename.startswith(here)]
+    here = os.path.dirname(os.path.abspath(__file__))
+    ours = {here, os.path.join(here, "exercises")}
+    frames = [f for f in traceback.extract_tb(tb) if os.path.dirname(os.path.abspath(f.filename)) not in ours]
     return "".join(traceback.format_list(frames[-4:]))
 
 

@@ -222,7 +222,7 @@ def _background(rng):
         h = rng.uniform(35, 58)
         floor = _random_colour(rng)
         img[_YY >= h] = 0.3 * img[_YY >= h] + 0.7 * floor
-    for _ in range(rng.integers(0, 4)):  # soft blobs
+    for _ in range(rng.integers(0, _STYLE["blobs"] + 1)):  # soft blobs
         bx, by = rng.uniform(0, 64, 2)
         s = rng.uniform(4, 14)
         w = np.exp(-((_XX - bx) ** 2 + (_YY - by) ** 2) / (2 * s * s))
@@ -230,19 +230,19 @@ def _background(rng):
         img = (1 - w) * img + w * _random_colour(rng)
     noise = rng.normal(0, 1, (8, 8, 3))
     low = _upsample8(noise)
-    img = img + rng.uniform(0.02, 0.08) * low
+    img = img + rng.uniform(*_STYLE["low_noise"]) * low
     return img
 
 
 def _finish(rng, img):
     """Global lighting, colour cast and pixel noise; returns uint8."""
-    gain = rng.uniform(0.7, 1.15)
+    gain = rng.uniform(*_STYLE["gain"])
     cast = rng.normal(1.0, 0.05, 3)
     a = rng.uniform(0, 2 * np.pi)
     ramp = ((_XX - 32) * np.cos(a) + (_YY - 32) * np.sin(a)) / 32.0
     light = 1.0 + rng.uniform(0.0, 0.25) * ramp
     img = img * (gain * light)[..., None] * cast
-    img = img + rng.normal(0, rng.uniform(0.01, 0.05), img.shape)
+    img = img + rng.normal(0, rng.uniform(*_STYLE["pixel_noise"]), img.shape)
     return np.clip(np.round(img * 255.0), 0, 255).astype(np.uint8)
 
 
@@ -250,6 +250,7 @@ def _finish(rng, img):
 # Figures
 # --------------------------------------------------------------------------
 _PLACE = {"r": (11.0, 17.0), "jitter": 8.0, "cy": 36.0}
+_STYLE = {"blobs": 3, "low_noise": (0.02, 0.08), "gain": (0.7, 1.15), "pixel_noise": (0.01, 0.05), "distractor": 0.3}
 
 
 def _head_placement(rng, top_factor=1.7):
@@ -464,7 +465,7 @@ _NEG_P = np.array([p for _, p in _NEGATIVES]) / sum(p for _, p in _NEGATIVES)
 
 def _make_image(rng, label):
     img = _background(rng)
-    if rng.random() < 0.3:  # small distractor in either class
+    if rng.random() < _STYLE["distractor"]:  # small distractor in either class
         _random_shape(rng, img, size=(3.0, 7.0))
     if label == 1:
         _draw_cat(rng, img)
