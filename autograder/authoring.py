@@ -30,7 +30,18 @@ class SourceError(ValueError):
     """A notebook source that cannot be built; the message names the file and line."""
 
 
+def _check_markers(kind, lines, path, lineno):
+    """nbgrader acts on these markers wherever they stand: keep them in the cells they belong to."""
+    text = "\n".join(lines)
+    if kind != "solution" and ("BEGIN SOLUTION" in text or "END SOLUTION" in text):
+        raise SourceError(f"{path}:{lineno}: 'BEGIN/END SOLUTION' outside a [solution] cell; nbgrader would "
+                          "treat it as a solution region (reword it, e.g. 'between the solution markers')")
+    if kind != "test" and ("BEGIN HIDDEN TESTS" in text or "END HIDDEN TESTS" in text):
+        raise SourceError(f"{path}:{lineno}: 'BEGIN/END HIDDEN TESTS' outside a [test] cell")
+
+
 def _cell(kind, lines, attrs, counter, path, lineno):
+    _check_markers(kind, lines, path, lineno)
     while lines and not lines[-1].strip():
         lines.pop()
     while lines and not lines[0].strip():

@@ -35,6 +35,8 @@ def test_cells_and_metadata(tmp_path):
     ("# %% [solution] id=s\nx = 1\n", "BEGIN SOLUTION"),
     ("# %% [markdown]\nnot a comment\n", "must start with '# '"),
     ("# %% [setup] id=a\n# %% [locked] id=a\n", "used twice"),
+    ("# %% [markdown]\n# write between ### BEGIN SOLUTION and the end\n", "outside a \\[solution\\] cell"),
+    ("# %% [locked]\n### BEGIN HIDDEN TESTS\n", "outside a \\[test\\] cell"),
 ])
 def test_source_errors(tmp_path, text, needle):
     with pytest.raises(SourceError, match=needle):

@@ -1,0 +1,48 @@
+"""The real course through nbgrader: release is clean, a planted mistake reaches the feedback.
+
+(`python -m autograder selfcheck` grades every source notebook to full marks and
+every released one to zero; this test adds the known-mistake path end to end.)
+"""
+import csv
+import json
+import re
+import shutil
+
+import pytest
+
+from autograder import grading
+from autograder.course import default_root, discover
+from autograder.selfcheck import check_released
+
+ROOT = default_root()
+LR = ROOT / "course1" / "week2" / "logistic_regression.ipynb"
+
+
+def test_release_of_the_whole_course_is_clean(tmp_path):
+    paths = grading.release(tmp_path, ROOT)
+    assert len(paths) == sum(len(v) for v in discover(ROOT).values()) >= 2
+    assert check_released(paths) == []
+
+
+@pytest.mark.skipif(not LR.exists(), reason="logistic_regression.ipynb not built")
+def test_dw_without_1_over_m_gets_its_hint_in_the_feedback(tmp_path):
+    nb = json.loads(LR.read_text())
+    k = next(i for i, c in enumerate(nb["cells"]) if c["metadata"].get("nbgrader", {}).get("grade_id") == "propagate")
+    # A student's extra cell that rescales dw by m: the "forgot 1/m" mistake.
+    nb["cells"].insert(k + 1, {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                               "source": ["_right = propagate\n", "def propagate(w, b, X, Y):\n",
+                                          "    grads, cost = _right(w, b, X, Y)\n",
+                                          "    return {'dw': grads['dw'] * X.shape[1], 'db': grads['db']}, cost\n"]})
+    sub = tmp_path / "subs" / "ada" / "c1w2"
+    sub.mkdir(parents=True)
+    (sub / LR.name).write_text(json.dumps(nb))
+    shutil.copy(ROOT / "course1" / "week2" / "numpy_basics.ipynb", sub / "numpy_basics.ipynb")
+    out = tmp_path / "graded"
+    rows = grading.grade(tmp_path / "subs", out, ROOT, progress=False)
+    (row,) = rows
+    assert 0 < row.score < row.max_score and row.reason == ""
+    html = (out / "feedback" / "ada" / "c1w2" / LR.name.replace(".ipynb", ".html")).read_text()
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "dw looks like it is missing the 1/m factor" in text
+    assert "hidden=True" not in html and "BEGIN HIDDEN TESTS" not in html
+    assert list(csv.DictReader(open(out / "grades.csv")))[0]["student_id"] == "ada"
