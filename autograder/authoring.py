@@ -9,7 +9,8 @@ opened by a header line:
     # %% [setup]                         locked code cell (imports, seeds)
     # %% [solution] id=propagate         a student's answer cell (### BEGIN/END SOLUTION inside)
     # %% [test] id=propagate_test points=2
-    #                                    locked, graded test cell (may hold ### BEGIN HIDDEN TESTS)
+    #                                    locked, graded test cell: only check(...) calls,
+    #                                    the hidden ones between ### BEGIN/END HIDDEN TESTS
     # %% [locked]                        locked code cell (demonstrations the student runs)
     # %%                                 an ordinary code cell the student may edit
 
@@ -70,6 +71,13 @@ def _cell(kind, lines, attrs, counter, path, lineno):
         meta["points"] = float(attrs["points"]) if "." in attrs["points"] else int(attrs["points"])
     elif "points" in attrs:
         raise SourceError(f"{path}:{lineno}: only [test] cells carry points")
+    if kind == "test":
+        from .testcells import TestCellError, parse_checks
+
+        try:
+            parse_checks("\n".join(lines))
+        except TestCellError as exc:
+            raise SourceError(f"{path}:{lineno}: {exc}") from None
     if kind == "solution" and "### BEGIN SOLUTION" not in "\n".join(lines):
         raise SourceError(f"{path}:{lineno}: a [solution] cell needs ### BEGIN SOLUTION / ### END SOLUTION")
     cell["metadata"]["nbgrader"] = meta

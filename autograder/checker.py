@@ -1,13 +1,19 @@
-"""``check(exercise_id, fn)``: the call in every test cell.
+"""``check(exercise_id, fn)``: the call in every test cell, and the judge behind it.
 
-It runs the student's function on the exercise's cases, compares each result
-with the dlkit reference and either prints one confirming line or raises
-``CheckFailed`` with one specific message: which case, which output, what is
-wrong, and, when the output matches a known mistake, that mistake's hint. When
-a gradient is wrong it also runs a numeric gradient check of the student's
-own cost, which tells a bug in the backward pass from a bug in the cost.
+Checking has two halves that can run in different processes:
 
-Hidden tests call ``check(..., hidden=True)``: other seeds and more cases.
+- ``call_cases(fn, cases)`` runs the student's function on each case and
+  collects what it returned (or a ``Raised`` record when it raised);
+- ``judge(exercise, cases, outputs)`` compares those outputs with the dlkit
+  reference and returns ``(passed, message)``: one specific sentence on the
+  first wrong case (which output, what differs) plus the hint of every known
+  mistake the output matches.
+
+``check`` does both in the notebook's kernel, for instant feedback. The grader
+runs ``call_cases`` in the sandboxed kernel and ``judge`` in its own process,
+where student code cannot reach it. When a gradient is wrong, a numeric
+gradient check of the student's own cost tells a bug in the backward pass from
+a bug in the cost (``diagnose``).
 """
 from __future__ import annotations
 
@@ -15,10 +21,11 @@ import copy
 import os
 import sys
 import traceback
-from typing import Any, Callable
+from typing import Any, Callable, Optional, Sequence
 
 from .compare import compare, same
 from .registry import Case, Exercise, get
+from .wire import Raised
 
 
 class CheckFailed(AssertionError):
@@ -33,11 +40,24 @@ def _student_frames(tb) -> str:
     return "".join(traceback.format_list(frames[-4:]))
 
 
-def _call(fn: Callable, case: Case) -> Any:
+def call(fn: Callable, case: Case) -> Any:
+    """``fn`` applied to deep copies of the case's arguments (so a function that edits its inputs cannot spoil the case)."""
     return fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
 
 
-def _compare_output(exercise: Exercise, got: Any, expected: Any) -> str | None:
+def call_cases(fn: Callable, cases: Sequence[Case]) -> list[Any]:
+    """The student's outputs, one per case; stops at the first case that raises (a ``Raised`` record)."""
+    outputs = []
+    for case in cases:
+        try:
+            outputs.append(call(fn, case))
+        except Exception as exc:  # the student's code raised: keep the name, message and where
+            outputs.append(Raised(type(exc).__name__, str(exc), _student_frames(exc.__traceback__)))
+            break
+    return outputs
+
+
+def _compare_output(exercise: Exercise, got: Any, expected: Any) -> Optional[str]:
     names = exercise.outputs
     if isinstance(names, tuple) and isinstance(expected, tuple):
         if not isinstance(got, (tuple, list)):
@@ -58,7 +78,7 @@ def _hints(exercise: Exercise, got: Any, case: Case) -> list[str]:
     found = []
     for mistake in exercise.mistakes:
         try:
-            wrong = _call(mistake.fn, case)
+            wrong = call(mistake.fn, case)
         except Exception:
             continue
         if same(got, wrong, exercise.rtol, exercise.atol):
@@ -66,23 +86,21 @@ def _hints(exercise: Exercise, got: Any, case: Case) -> list[str]:
     return found
 
 
-def run_checks(exercise: Exercise, fn: Callable, hidden: bool = False) -> tuple[bool, str]:
-    """Judge ``fn`` on the exercise's cases. Returns ``(passed, message)``; never raises for student errors."""
-    if not callable(fn):
-        return False, f"`{exercise.name}` should be a function, got {type(fn).__name__}"
-    cases = exercise.cases(hidden)
+def judge(exercise: Exercise, cases: Sequence[Case], outputs: Sequence[Any],
+          diagnose: Optional[Callable[[Case], Optional[str]]] = None, hidden: bool = False) -> tuple[bool, str]:
+    """Compare the student's ``outputs`` with the reference on ``cases``; ``(passed, message)``."""
     for i, case in enumerate(cases, 1):
-        where = f"case {i} of {len(cases)} ({case.label})" if case.label else f"case {i} of {len(cases)}"
-        expected = _call(exercise.reference, case)
-        try:
-            got = _call(fn, case)
-        except NotImplementedError:
-            return False, (f"`{exercise.name}` is not written yet: replace "
-                           "`raise NotImplementedError()` in its cell with your code, then run that cell.")
-        except Exception as exc:  # the student's code raised: show where, briefly
-            frames = _student_frames(exc.__traceback__)
-            return False, (f"`{exercise.name}` raised {type(exc).__name__}: {exc} on {where}."
-                           + (f"\nWhere it happened:\n{frames}" if frames else ""))
+        where = f"case {i} of {len(cases)}" + (f" ({case.label})" if case.label else "")
+        if i > len(outputs):
+            return False, f"`{exercise.name}` was not run on {where} (the notebook stopped before it)."
+        got = outputs[i - 1]
+        if isinstance(got, Raised):
+            if got.type_name == "NotImplementedError":
+                return False, (f"`{exercise.name}` is not written yet: replace "
+                               "`raise NotImplementedError()` in its cell with your code, then run that cell.")
+            return False, (f"`{exercise.name}` raised {got.type_name}: {got.message} on {where}."
+                           + (f"\nWhere it happened:\n{got.where}" if got.where else ""))
+        expected = call(exercise.reference, case)
         msg = _compare_output(exercise, got, expected)
         if msg is None and exercise.extra_check is not None:
             msg = exercise.extra_check(got, case)
@@ -90,9 +108,9 @@ def run_checks(exercise: Exercise, fn: Callable, hidden: bool = False) -> tuple[
             continue
         lines = [f"`{exercise.name}` is wrong on {where}: {msg}."]
         lines += [f"Hint: {h}" for h in _hints(exercise, got, case)]
-        if exercise.gradcheck is not None:
+        if diagnose is not None:
             try:
-                verdict = exercise.gradcheck(fn, case)
+                verdict = diagnose(case)
             except Exception as exc:
                 verdict = f"the numeric gradient check could not run ({type(exc).__name__}: {exc})"
             if verdict:
@@ -100,6 +118,21 @@ def run_checks(exercise: Exercise, fn: Callable, hidden: bool = False) -> tuple[
         return False, "\n".join(lines)
     kind = "hidden" if hidden else "visible"
     return True, f"{exercise.name}: all {len(cases)} {kind} cases pass."
+
+
+def gradient_diagnosis(exercise: Exercise, fn: Callable) -> Optional[Callable[[Case], Optional[str]]]:
+    """The exercise's numeric gradient check bound to the student's function, if it has one."""
+    if exercise.gradcheck is None:
+        return None
+    return lambda case: exercise.gradcheck(fn, case)
+
+
+def run_checks(exercise: Exercise, fn: Callable, hidden: bool = False) -> tuple[bool, str]:
+    """Judge ``fn`` on the exercise's cases in this process. ``(passed, message)``; never raises for student errors."""
+    if not callable(fn):
+        return False, f"`{exercise.name}` should be a function, got {type(fn).__name__}"
+    cases = exercise.cases(hidden)
+    return judge(exercise, cases, call_cases(fn, cases), gradient_diagnosis(exercise, fn), hidden)
 
 
 def check(exercise_id: str, fn: Callable, hidden: bool = False) -> None:

@@ -31,9 +31,17 @@ def _cmd_release(args) -> int:
 
 
 def _cmd_grade(args) -> int:
-    from .grading import grade
+    if args.engine == "nbgrader":
+        from .grading import grade_with_nbgrader
 
-    rows = grade(Path(args.submissions), Path(args.out), args.root, cell_timeout=args.timeout)
+        rows = grade_with_nbgrader(Path(args.submissions), Path(args.out), args.root, cell_timeout=args.timeout)
+    else:
+        from .batch import Batch
+        from .sandbox import Limits
+
+        limits = Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb)
+        rows = Batch(Path(args.submissions), Path(args.out), args.root, limits, args.workers,
+                     keep_scratch=args.keep_scratch).run()
     bad = sum(1 for r in rows if r.reason)
     print(f"graded {len(rows)} submission(s); {bad} with a reason noted; "
           f"table: {Path(args.out) / 'grades.csv'}")
@@ -88,6 +96,13 @@ def main(argv=None) -> int:
     p.add_argument("submissions")
     p.add_argument("--out", required=True, help="folder for grades.csv and feedback/")
     p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
+    p.add_argument("--notebook-timeout", type=int, default=600, help="seconds per notebook (default 600)")
+    p.add_argument("--memory-mb", type=int, default=6144, help="memory cap per submission in MiB (default 6144)")
+    p.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
+    p.add_argument("--keep-scratch", action="store_true", help="keep each submission's scratch folder")
+    p.add_argument("--engine", choices=["sandbox", "nbgrader"], default="sandbox",
+                   help="sandbox (default): isolated kernels, judged outside them; "
+                        "nbgrader: plain nbgrader autograde, no isolation")
     p.set_defaults(fn=_cmd_grade)
     p = sub.add_parser("check", help="run a notebook and print its per-exercise points")
     p.add_argument("notebook")
@@ -105,9 +120,10 @@ def main(argv=None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
+        from .authoring import SourceError
         from .grading import GradingError
 
-        if isinstance(exc, (GradingError, FileNotFoundError)):
+        if isinstance(exc, (GradingError, FileNotFoundError, SourceError)):
             print(f"error: {exc}", file=sys.stderr)
             return 1
         raise

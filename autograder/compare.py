@@ -19,6 +19,10 @@ import numpy as np
 
 def describe(value: Any) -> str:
     """A short description of a value's type and shape, for messages."""
+    from .wire import Opaque
+
+    if isinstance(value, Opaque):
+        return f"an object of type {value.type_name}"
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
     if isinstance(value, (list, tuple)):

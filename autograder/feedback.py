@@ -18,3 +18,32 @@ class ShortErrors(NbGraderPreprocessor):
                 if out.get("output_type") == "error":
                     out["traceback"] = [f"{out.get('ename', 'Error')}: {out.get('evalue', '')}"]
         return cell, resources
+
+
+def feedback_html(nb, student_id: str, assignment: str, notebook: str, result) -> str:
+    """The feedback page: a points table on top, then the notebook with each test's verdict.
+
+    ``nb`` is the graded notebook whose test cells already show verdicts and
+    no hidden test source (``submission._feedback``); ``result`` its NotebookResult.
+    """
+    import copy
+    import html
+
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    rows = "\n".join(
+        f"| `{c.grade_id}` | {c.points:g} / {c.max_points:g} | "
+        f"{html.escape(c.message.splitlines()[0] if c.message else '')[:200].replace('|', '/')} |"
+        for c in result.cells)
+    notes = "".join(f"\n- {html.escape(n)}" for n in ([result.reason] if result.reason else []) + result.notes)
+    head = (f"# Feedback: {html.escape(notebook)}\n\nStudent `{html.escape(student_id)}`, assignment "
+            f"`{html.escape(assignment)}`: **{result.score:g} / {sum(c.max_points for c in result.cells):g}** points.\n\n"
+            f"| test | points | result |\n|---|---|---|\n{rows}\n" + (f"\nNotes:{notes}\n" if notes else ""))
+    nb = copy.deepcopy(nb)
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(head))
+    exporter = HTMLExporter(template_name="lab")
+    if hasattr(exporter, "sanitize_html"):
+        exporter.sanitize_html = True  # a student's markdown must not carry scripts into the page
+    body, _ = exporter.from_notebook_node(nb)
+    return body

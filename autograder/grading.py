@@ -167,9 +167,9 @@ def _scan_submissions(submissions: Path, known: dict[str, list[CourseNotebook]])
             yield student.name, "", {}, ["no assignment folder" + (f" (found only {strays})" if strays else "")]
 
 
-def grade(submissions: Path, out: Path, root: Path | None = None, cell_timeout: int = 120,
-          progress: bool = True) -> list[GradeRow]:
-    """Autograde ``submissions/<student>/<assignment>/<notebook>.ipynb``; write ``out/grades.csv`` and feedback."""
+def grade_with_nbgrader(submissions: Path, out: Path, root: Path | None = None, cell_timeout: int = 120,
+                        progress: bool = True) -> list[GradeRow]:
+    """Plain nbgrader autograde (no sandbox; kept for comparison and benchmarks): autograde ``submissions/<student>/<assignment>/<notebook>.ipynb``; write ``out/grades.csv`` and feedback."""
     from nbgrader.api import Gradebook
     from nbgrader.converters import Autograde, GenerateFeedback
 

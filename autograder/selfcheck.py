@@ -5,7 +5,7 @@
 2. Released notebooks contain no solution code and no hidden tests.
 3. Grading the source notebooks (as student ``source``) gives full marks, and
    grading the released notebooks (as student ``blank``) gives zero, without
-   the grader crashing.
+   the grader crashing (the sandboxed grader, as an instructor runs it).
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .checker import run_checks
 from .course import discover
-from .grading import grade, release
+from .batch import Batch
+from .grading import release
 from .registry import all_exercises
 
 _FORBIDDEN = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden=True")
@@ -79,7 +80,7 @@ def run(root: Path | None = None, log=print) -> int:
                     dest = subs / student / assignment
                     dest.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(src, dest / nb.path.name)
-        rows = grade(subs, tmp / "graded", root, progress=False)
+        rows = Batch(subs, tmp / "graded", root).run(progress=False)
         for row in rows:
             want = row.max_score if row.student_id == "source" else 0.0
             ok = row.score == want and not row.reason

@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from autograder import grading
+from autograder.batch import Batch
 from autograder.course import default_root, discover
 from autograder.selfcheck import check_released
 
@@ -38,7 +39,7 @@ def test_dw_without_1_over_m_gets_its_hint_in_the_feedback(tmp_path):
     (sub / LR.name).write_text(json.dumps(nb))
     shutil.copy(ROOT / "course1" / "week2" / "numpy_basics.ipynb", sub / "numpy_basics.ipynb")
     out = tmp_path / "graded"
-    rows = grading.grade(tmp_path / "subs", out, ROOT, progress=False)
+    rows = Batch(tmp_path / "subs", out, ROOT).run(progress=False)
     (row,) = rows
     assert 0 < row.score < row.max_score and row.reason == ""
     html = (out / "feedback" / "ada" / "c1w2" / LR.name.replace(".ipynb", ".html")).read_text()

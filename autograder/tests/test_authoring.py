@@ -16,7 +16,7 @@ def _build(tmp_path, text):
 def test_cells_and_metadata(tmp_path):
     nb = _build(tmp_path, "# %% [markdown]\n# # T\n#\n# x\n# %% [setup]\nimport numpy\n"
                 "# %% [solution] id=f\ndef f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n"
-                "# %% [test] id=f_test points=2\nassert f() == 1\n# %%\nprint(1)\n")
+                "# %% [test] id=f_test points=2\ncheck(\"c1w2.L1\", f)\n# %%\nprint(1)\n")
     kinds = [c["cell_type"] for c in nb["cells"]]
     assert kinds == ["markdown", "code", "code", "code", "code"]
     assert "".join(nb["cells"][0]["source"]) == "# T\n\nx"
@@ -31,7 +31,8 @@ def test_cells_and_metadata(tmp_path):
 @pytest.mark.parametrize("text, needle", [
     ("x = 1\n", "before the first"),
     ("# %% [wat]\n", "unknown cell kind"),
-    ("# %% [test] id=t\nassert True\n", "needs points"),
+    ("# %% [test] id=t\ncheck(\"c1w2.L1\", L1)\n", "needs points"),
+    ("# %% [test] id=t points=1\nassert L1(1, 1) == 0\n", "only check"),
     ("# %% [solution] id=s\nx = 1\n", "BEGIN SOLUTION"),
     ("# %% [markdown]\nnot a comment\n", "must start with '# '"),
     ("# %% [setup] id=a\n# %% [locked] id=a\n", "used twice"),

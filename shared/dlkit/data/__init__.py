@@ -12,4 +12,9 @@ from __future__ import annotations
 from .cache import cache_dir
 from .binary_images import load_binary_images, binary_images_paths
 
-__all__ = ["cache_dir", "load_binary_images", "binary_images_paths"]
+__all__ = ["cache_dir", "load_binary_images", "binary_images_paths", "prepare_all"]
+
+
+def prepare_all() -> None:
+    """Generate every cached data set now (the grader does this before running sandboxed notebooks)."""
+    binary_images_paths()
