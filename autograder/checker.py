@@ -51,7 +51,7 @@ def call_cases(fn: Callable, cases: Sequence[Case]) -> list[Any]:
     for case in cases:
         try:
             outputs.append(call(fn, case))
-        except Exception as exc:  # the student's code raised: keep the name, message and where
+        except (Exception, SystemExit, KeyboardInterrupt) as exc:  # keep the name, message and where
             outputs.append(Raised(type(exc).__name__, str(exc), _student_frames(exc.__traceback__)))
             break
     return outputs

@@ -73,18 +73,22 @@ def _write_inputs(checks, inputs: Path) -> dict[tuple[str, bool], list[Case]]:
     return cases
 
 
-def _judge_cell(gid, calls, cases, results_dir: Path, stopped: str) -> tuple[bool, str]:
+def _judge_cell(gid, calls, cases, results_dir: Path, why: str, cell_timeout: int) -> tuple[bool, str]:
+    """Verdict on one test cell from the harness's result file (which the student could have touched)."""
     path = results_dir / f"{gid}.json"
     if not path.exists():
-        return False, f"this test did not run{': ' + stopped if stopped else ''}."
+        return False, f"this test did not run{': ' + why if why else ''}."
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False, "this test's results could not be read."
-    if not isinstance(record, list) or len(record) != len(calls):
-        return False, "this test's results are incomplete."
+    if not isinstance(record, list) or len(record) > len(calls):
+        return False, "this test's results are malformed."
     messages = []
-    for call, entry in zip(calls, record):
+    for i, call in enumerate(calls):
+        if i >= len(record):
+            return False, f"this test stopped before it finished{': ' + why if why else ''}."
+        entry = record[i]
         if not isinstance(entry, dict) or entry.get("exercise") != call.exercise_id \
                 or entry.get("hidden") is not call.hidden:
             return False, "this test's results do not match the test."
@@ -96,6 +100,10 @@ def _judge_cell(gid, calls, cases, results_dir: Path, stopped: str) -> tuple[boo
         exercise = get(call.exercise_id)
         passed, msg = judge(exercise, cases[(call.exercise_id, call.hidden)], outputs, hidden=call.hidden)
         if not passed:
+            if outputs and isinstance(outputs[-1], wire.Raised) and outputs[-1].type_name == "KeyboardInterrupt":
+                # while grading, only the runner's cell timeout interrupts the kernel
+                return False, (f"`{call.function}` was stopped after the {cell_timeout} s limit of a cell: "
+                               "does it loop forever, or do far more work than it needs?")
             diagnosis = entry.get("diagnosis")
             if isinstance(diagnosis, str) and diagnosis and "Gradient check" not in msg:
                 msg += f"\nGradient check: {diagnosis}"
@@ -163,16 +171,16 @@ def grade_notebook(source_path: Path, submission_path: Path, scratch: Path, limi
         stopped = "the kernel died (memory cap, os._exit or a crash)"
     elif ran.returncode not in (0, None):
         stopped = "the notebook could not be run to the end"
+    try:
+        executed = nbformat.read(str(executed_path), as_version=4)
+    except Exception:
+        executed = None
     verdicts = {}
     for gid, (pts, calls) in checks.items():
-        passed, msg = _judge_cell(gid, calls, cases, scratch / "results", stopped)
+        passed, msg = _judge_cell(gid, calls, cases, scratch / "results", stopped, limits.cell_timeout)
         verdicts[gid] = CellVerdict(gid, pts if passed else 0.0, pts, msg)
     result.cells = list(verdicts.values())
     if stopped:
         result.notes.append(stopped)
-    try:
-        executed = nbformat.read(str(executed_path), as_version=4)
-    except Exception:
-        executed = with_harness(merged, checks)
-    result.feedback = _feedback(executed, source, checks, verdicts)
+    result.feedback = _feedback(executed or with_harness(merged, checks), source, checks, verdicts)
     return result
