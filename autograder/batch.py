@@ -165,12 +165,12 @@ class Batch:
         jobs = scan(self.submissions, self.known)
         todo = [j for j in jobs if not self.done(j)]
         bar = None
+        if progress and len(todo) < len(jobs):
+            print(f"resuming: {len(jobs) - len(todo)} of {len(jobs)} already graded", file=sys.stderr)
         if progress and todo:
             from tqdm import tqdm
 
             bar = tqdm(total=len(todo), desc="grading", unit="submission", file=sys.stderr)
-            if len(todo) < len(jobs):
-                bar.write(f"resuming: {len(jobs) - len(todo)} of {len(jobs)} already graded")
         try:
             for job, row in LocalPool(self.workers).map_unordered(self.grade_job, todo):
                 _atomic_write(self._state_path(job), json.dumps(asdict(row)))
