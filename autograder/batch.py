@@ -50,6 +50,7 @@ class Row:
     reason: str = ""
     flags: str = ""
     seconds: float = 0.0
+    run_seconds: float = 0.0  # of which executing the notebooks in their sandboxes
     fingerprint: str = ""
     cells: list = field(default_factory=list)
 
@@ -124,6 +125,7 @@ class Batch:
                     if not self.keep_scratch:
                         shutil.rmtree(scratch, ignore_errors=True)
                 row.score += res.score
+                row.run_seconds = round(row.run_seconds + res.run_seconds, 3)
                 row.cells += [asdict(c) | {"notebook": nb.path.name} for c in res.cells]
                 if res.reason:
                     reasons.append(res.reason)

@@ -18,6 +18,7 @@ import copy
 import json
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class NotebookResult:
     notes: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     reason: str = ""
+    run_seconds: float = 0.0
     feedback: nbformat.NotebookNode | None = None
 
     @property
@@ -163,7 +165,9 @@ def grade_notebook(source_path: Path, submission_path: Path, scratch: Path, limi
                               "DLC_HARNESS_RESULTS": str(scratch / "results")})
     argv = [sys.executable, "-m", "autograder.runner", str(to_run), str(executed_path),
             "--cell-timeout", str(limits.cell_timeout)]
+    t0 = time.perf_counter()
     ran = run(argv, scratch, hide, limits, env, bwrap)
+    result.run_seconds = time.perf_counter() - t0
     stopped = ""
     if ran.timed_out:
         stopped = f"the notebook ran past its {limits.notebook_timeout} s limit"
