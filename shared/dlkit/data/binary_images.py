@@ -7,7 +7,7 @@ from . import images
 from .cache import cache_dir
 
 # Bump when the generator changes, so that old cached files are not reused.
-_VERSION = 1
+_VERSION = 2
 TRAIN_NAME = "train_catvnoncat.h5"
 TEST_NAME = "test_catvnoncat.h5"
 

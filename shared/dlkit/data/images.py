@@ -30,12 +30,28 @@ label: the difference is in *shape* (pointed ears, slit eyes, whiskers).
 Why it suits the course
 -----------------------
 With only ~200 training images and 12288 raw pixel features, logistic
-regression can fit the training set essentially perfectly, but a single
-linear pixel template cannot cope with a head that moves, scales, and
-switches between dark-on-light and light-on-dark.  It therefore overfits
-badly (train ~100 %, test roughly 70 %), while a small ReLU network, which can
-combine several templates of either polarity, generalises noticeably better
--- the same story the course tells with its cat photos.
+regression can fit the training set essentially perfectly, but one linear
+pixel template is a poor detector for a head that shifts, changes size and
+tilt, and may be lighter or darker than whatever lies behind it.  It
+therefore overfits badly, while a small ReLU network, which can combine
+several templates of either sign, generalises noticeably better -- the same
+story the course tells with its cat photos.  With the default arguments and
+the course's recipes (pixels / 255, batch gradient descent) one gets about:
+
+* logistic regression (lr 0.005, 2000 iterations): train 99.5 %, test 64 %
+* 2-layer net [12288, 7, 1] (lr 0.0075, 2500 iterations): test 68 %
+* 4-layer net [12288, 20, 7, 5, 1] (lr 0.0075, 2500 iterations): test 82 %
+
+and over dataset seeds 1-5 logistic regression scores 64-78 % on test while
+the 4-layer net scores 82-88 %.  (The test set has only 50 images, so each
+image is worth 2 points.)
+
+Determinism
+-----------
+Only ``np.random.default_rng(seed)`` is used, so a given seed yields the same
+bytes on every run.  Across platforms the output is the same up to the last
+bit of a few transcendental functions (sin, cos, exp) in the maths library,
+which could in very rare cases move a pixel by one grey level.
 
 Functions
 ---------
@@ -60,6 +76,22 @@ CLASSES = np.array([b"non-cat", b"cat"])
 # (72 / 209 cats in train, 33 / 50 in test).
 _TRAIN_POS_FRACTION = 72 / 209
 _TEST_POS_FRACTION = 33 / 50
+
+# Difficulty knobs.  These were tuned together with the reference trainers
+# quoted in the module docstring; changing any of them (or the order of the
+# random draws below) changes every image and the benchmark numbers.
+_PLACE = {
+    "r": (14.0, 18.0),  # head radius range, pixels
+    "jitter": 2.0,  # head centre offset range (+/- pixels) around (32, cy)
+    "cy": 36.0,  # nominal head centre row
+}
+_STYLE = {
+    "blobs": 3,  # at most this many soft colour blobs in a background
+    "low_noise": (0.02, 0.08),  # amplitude of smooth colour noise
+    "gain": (0.4, 0.8),  # overall brightness factor
+    "pixel_noise": (0.01, 0.05),  # std of per-pixel noise
+    "distractor": 0.3,  # probability of a small extra shape
+}
 
 _N = IMAGE_SIZE
 # Pixel-centre coordinates; _YY is the row (pointing down), _XX the column.
@@ -185,9 +217,10 @@ def _contrast(colour):
 
 
 def _random_colour(rng):
-    if rng.random() < 0.5:
+    if rng.random() < 0.7:
         return _jitter(rng, _SCENE[rng.integers(len(_SCENE))], 0.1)
-    return rng.uniform(0.05, 0.95, 3)
+    c = rng.uniform(0.05, 0.95, 3)
+    return 0.6 * c + 0.4 * c.mean()
 
 
 # Bilinear upsampling (8 -> 64) for smooth low-frequency colour noise.  Done
@@ -204,55 +237,85 @@ _UP_LO, _UP_HI, _UP_F = _upsample_index(_N, 8)
 
 
 def _upsample8(a):
-    """Bilinearly upsample an (8, 8, C) array to (64, 64, C)."""
-    f = _UP_F[:, None, None]
-    rows = a[_UP_LO] * (1 - f) + a[_UP_HI] * f  # (64, 8, C)
-    f = _UP_F[None, :, None]
-    return rows[:, _UP_LO] * (1 - f) + rows[:, _UP_HI] * f
+    """Bilinearly upsample an (n, 8, 8, C) array to (n, 64, 64, C)."""
+    f = _UP_F[None, :, None, None]
+    rows = a[:, _UP_LO] * (1 - f) + a[:, _UP_HI] * f  # (n, 64, 8, C)
+    f = _UP_F[None, None, :, None]
+    return rows[:, :, _UP_LO] * (1 - f) + rows[:, :, _UP_HI] * f
 
 
-def _background(rng):
-    """Random textured background, float (64, 64, 3) in roughly [0, 1]."""
-    c0, c1 = _random_colour(rng), _random_colour(rng)
-    a = rng.uniform(0, 2 * np.pi)
-    t = ((_XX - 32) * np.cos(a) + (_YY - 32) * np.sin(a)) / 64.0 + 0.5
-    t = np.clip(t, 0, 1)[..., None]
-    img = (1 - t) * c0 + t * c1
-    if rng.random() < 0.4:  # floor / ground band
-        h = rng.uniform(35, 58)
-        floor = _random_colour(rng)
-        img[_YY >= h] = 0.3 * img[_YY >= h] + 0.7 * floor
-    for _ in range(rng.integers(0, _STYLE["blobs"] + 1)):  # soft blobs
-        bx, by = rng.uniform(0, 64, 2)
-        s = rng.uniform(4, 14)
-        w = np.exp(-((_XX - bx) ** 2 + (_YY - by) ** 2) / (2 * s * s))
-        w = (rng.uniform(0.3, 0.8) * w)[..., None]
-        img = (1 - w) * img + w * _random_colour(rng)
-    noise = rng.normal(0, 1, (8, 8, 3))
-    low = _upsample8(noise)
-    img = img + rng.uniform(*_STYLE["low_noise"]) * low
-    return img
+def _random_colours(rng, n):
+    """Vectorised :func:`_random_colour`: an (n, 3) array of colours."""
+    scene = _SCENE[rng.integers(len(_SCENE), size=n)] + rng.normal(0, 0.1, (n, 3))
+    c = rng.uniform(0.05, 0.95, (n, 3))
+    free = 0.6 * c + 0.4 * c.mean(axis=1, keepdims=True)
+    use_scene = rng.random(n) < 0.7
+    return np.clip(np.where(use_scene[:, None], scene, free), 0.0, 1.0)
+
+
+_XC = (_XX - 32).astype(np.float32)
+_YC = (_YY - 32).astype(np.float32)
+
+
+def _ramp(angles, slope):
+    """(n, 64, 64) float32 linear ramps through the image centre, rising by
+    `slope` (scalar or (n,)) per pixel in the direction `angles` (n,)."""
+    c = (np.cos(angles) * slope).astype(np.float32)[:, None, None]
+    s = (np.sin(angles) * slope).astype(np.float32)[:, None, None]
+    return _XC * c + _YC * s
+
+
+def _backgrounds(rng, n):
+    """n random textured backgrounds, float (n, 64, 64, 3) roughly in [0, 1]."""
+    f32 = np.float32
+    c0, c1 = _random_colours(rng, n).astype(f32), _random_colours(rng, n).astype(f32)
+    t = np.clip(_ramp(rng.uniform(0, 2 * np.pi, n), 1.0 / 64.0) + f32(0.5), 0, 1)[..., None]
+    img = c0[:, None, None, :] + t * (c1 - c0)[:, None, None, :]
+    # Floor / ground band in about 40 % of the images.
+    has_floor = rng.random(n) < 0.4
+    horizon = np.where(has_floor, rng.uniform(35, 58, n), np.inf)
+    floor = (_YY[None] >= horizon[:, None, None])[..., None]
+    floor_col = (0.7 * _random_colours(rng, n)).astype(f32)[:, None, None, :]
+    img = np.where(floor, f32(0.3) * img + floor_col, img)
+    # Up to _STYLE["blobs"] soft colour blobs.
+    nb = _STYLE["blobs"]
+    count = rng.integers(0, nb + 1, n)
+    centres = (rng.uniform(0, 64, (n, nb, 2)) - 32).astype(f32)
+    inv2s2 = (0.5 / rng.uniform(4, 14, (n, nb)) ** 2).astype(f32)
+    alpha = rng.uniform(0.3, 0.8, (n, nb)) * (np.arange(nb) < count[:, None])
+    colours = _random_colours(rng, n * nb).reshape(n, nb, 3).astype(f32)
+    for k in range(nb):
+        on = alpha[:, k] > 0
+        if not on.any():
+            continue
+        sub = img[on]
+        d2 = (_XC - centres[on, k, 0, None, None]) ** 2 + (_YC - centres[on, k, 1, None, None]) ** 2
+        w = alpha[on, k, None, None].astype(f32) * np.exp(-d2 * inv2s2[on, k, None, None])
+        img[on] = sub + w[..., None] * (colours[on, k, None, None, :] - sub)
+    # Smooth low-frequency colour noise.
+    amp = rng.uniform(*_STYLE["low_noise"], n)[:, None, None, None]
+    low = _upsample8((amp * rng.normal(0, 1, (n, 8, 8, 3))).astype(f32))
+    return img + low
 
 
 def _finish(rng, img):
-    """Global lighting, colour cast and pixel noise; returns uint8."""
-    gain = rng.uniform(*_STYLE["gain"])
-    cast = rng.normal(1.0, 0.05, 3)
-    a = rng.uniform(0, 2 * np.pi)
-    ramp = ((_XX - 32) * np.cos(a) + (_YY - 32) * np.sin(a)) / 32.0
-    light = 1.0 + rng.uniform(0.0, 0.25) * ramp
-    img = img * (gain * light)[..., None] * cast
-    img = img + rng.normal(0, rng.uniform(*_STYLE["pixel_noise"]), img.shape)
-    return np.clip(np.round(img * 255.0), 0, 255).astype(np.uint8)
+    """Global lighting, colour cast and pixel noise on (n, 64, 64, 3); uint8."""
+    n = img.shape[0]
+    f32 = np.float32
+    gain = 255.0 * rng.uniform(*_STYLE["gain"], n)
+    cast = rng.normal(1.0, 0.05, (n, 3))
+    # Per-image light ramp, folded together with gain and cast.
+    strength = rng.uniform(0.0, 0.25, n)
+    light = f32(1.0) + _ramp(rng.uniform(0, 2 * np.pi, n), strength / 32.0)
+    img = img * light[..., None] * (gain[:, None] * cast).astype(f32)[:, None, None, :]
+    sd = (255.0 * rng.uniform(*_STYLE["pixel_noise"], n)).astype(f32)[:, None, None, None]
+    img += sd * rng.standard_normal(img.shape, dtype=f32)
+    return np.clip(np.rint(img), 0, 255).astype(np.uint8)
 
 
 # --------------------------------------------------------------------------
 # Figures
 # --------------------------------------------------------------------------
-_PLACE = {"r": (11.0, 17.0), "jitter": 8.0, "cy": 36.0}
-_STYLE = {"blobs": 3, "low_noise": (0.02, 0.08), "gain": (0.7, 1.15), "pixel_noise": (0.01, 0.05), "distractor": 0.3}
-
-
 def _head_placement(rng, top_factor=1.7):
     """Random head centre and radius keeping most of the figure in frame."""
     r = rng.uniform(*_PLACE["r"])
@@ -332,7 +395,7 @@ def _draw_dog(rng, img):
     for side in (1, -1):  # floppy ears hanging down the sides
         _paint(
             img,
-            _ellipse(cx + side * 0.95 * r, cy + 0.1 * r, 0.3 * r, 0.7 * r, side * 0.35),
+            _ellipse(cx + side * 0.95 * r, cy + 0.05 * r, 0.3 * r, 0.75 * r, -side * 0.3),
             ear,
         )
     _paint(img, _ellipse(cx, cy + 0.45 * r, 0.45 * r, 0.35 * r), np.minimum(fur + 0.3, 1.0))
@@ -463,15 +526,17 @@ _NEG_FUNCS = [f for f, _ in _NEGATIVES]
 _NEG_P = np.array([p for _, p in _NEGATIVES]) / sum(p for _, p in _NEGATIVES)
 
 
-def _make_image(rng, label):
-    img = _background(rng)
+def _draw_figure(rng, img, label):
+    """Draw the class-specific content into one float (64, 64, 3) image."""
     if rng.random() < _STYLE["distractor"]:  # small distractor in either class
         _random_shape(rng, img, size=(3.0, 7.0))
     if label == 1:
         _draw_cat(rng, img)
     else:
         _NEG_FUNCS[rng.choice(len(_NEG_FUNCS), p=_NEG_P)](rng, img)
-    return _finish(rng, img)
+
+
+_CHUNK = 16
 
 
 def _make_split(rng, m, pos_fraction):
@@ -480,8 +545,13 @@ def _make_split(rng, m, pos_fraction):
     y[:n_pos] = 1
     y = rng.permutation(y)
     x = np.empty((m, _N, _N, 3), dtype=np.uint8)
-    for i in range(m):
-        x[i] = _make_image(rng, int(y[i]))
+    # Work in small chunks so the float buffers stay cache-sized.
+    for start in range(0, m, _CHUNK):
+        stop = min(start + _CHUNK, m)
+        img = _backgrounds(rng, stop - start)
+        for i in range(start, stop):
+            _draw_figure(rng, img[i - start], int(y[i]))
+        x[start:stop] = _finish(rng, img)
     return x, y
 
 
