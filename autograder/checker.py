@@ -45,8 +45,13 @@ def call(fn: Callable, case: Case) -> Any:
     return fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
 
 
-def call_cases(fn: Callable, cases: Sequence[Case]) -> list[Any]:
-    """The student's outputs, one per case; stops at the first case that raises (a ``Raised`` record)."""
+def call_cases(fn: Callable, cases: Sequence[Case], answer: bool = False) -> list[Any]:
+    """The student's outputs, one per case; stops at the first case that raises (a ``Raised`` record).
+
+    For an answer exercise ``fn`` is the student's answer itself, the one output.
+    """
+    if answer:
+        return [fn]
     outputs = []
     for case in cases:
         try:
@@ -100,6 +105,13 @@ def judge(exercise: Exercise, cases: Sequence[Case], outputs: Sequence[Any],
                                "`raise NotImplementedError()` in its cell with your code, then run that cell.")
             return False, (f"`{exercise.name}` raised {got.type_name}: {got.message} on {where}."
                            + (f"\nWhere it happened:\n{got.where}" if got.where else ""))
+        if exercise.answer:
+            msg = exercise.form_check(got) if exercise.form_check else None
+            if msg is None and hidden:
+                msg = _compare_output(exercise, got, exercise.reference())
+            if msg is None:
+                continue
+            return False, f"`{exercise.name}`: {msg}"
         expected = call(exercise.reference, case)
         msg = _compare_output(exercise, got, expected)
         if msg is None and exercise.extra_check is not None:
@@ -116,6 +128,9 @@ def judge(exercise: Exercise, cases: Sequence[Case], outputs: Sequence[Any],
             if verdict:
                 lines.append(f"Gradient check: {verdict}")
         return False, "\n".join(lines)
+    if exercise.answer:
+        return True, (f"{exercise.name}: answer recorded" + (" and right." if hidden else
+                      " (its form is right; its content is graded when the notebook is graded)."))
     kind = "hidden" if hidden else "visible"
     return True, f"{exercise.name}: all {len(cases)} {kind} cases pass."
 
@@ -129,14 +144,15 @@ def gradient_diagnosis(exercise: Exercise, fn: Callable) -> Optional[Callable[[C
 
 def run_checks(exercise: Exercise, fn: Callable, hidden: bool = False) -> tuple[bool, str]:
     """Judge ``fn`` on the exercise's cases in this process. ``(passed, message)``; never raises for student errors."""
-    if not callable(fn):
+    if not exercise.answer and not callable(fn):
         return False, f"`{exercise.name}` should be a function, got {type(fn).__name__}"
     cases = exercise.cases(hidden)
-    return judge(exercise, cases, call_cases(fn, cases), gradient_diagnosis(exercise, fn), hidden)
+    outputs = call_cases(fn, cases, exercise.answer)
+    return judge(exercise, cases, outputs, None if exercise.answer else gradient_diagnosis(exercise, fn), hidden)
 
 
 def check(exercise_id: str, fn: Callable, hidden: bool = False) -> None:
-    """Check a student's function; print one line when it is right, raise CheckFailed when not."""
+    """Check a student's function (or, for a quiz, their answer); print one line when right, raise CheckFailed when not."""
     exercise = get(exercise_id)
     passed, message = run_checks(exercise, fn, hidden=hidden)
     if not passed:

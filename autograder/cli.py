@@ -68,7 +68,7 @@ def _cmd_check(args) -> int:
 def _cmd_selfcheck(args) -> int:
     from .selfcheck import run
 
-    return 1 if run(args.root) else 0
+    return 1 if run(args.root, assignments=args.assignment or None) else 0
 
 
 def _cmd_build(args) -> int:
@@ -108,8 +108,9 @@ def main(argv=None) -> int:
     p.add_argument("notebook")
     p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
     p.set_defaults(fn=_cmd_check)
-    sub.add_parser("selfcheck", help="sources score full marks, releases zero, known mistakes fail"
-                   ).set_defaults(fn=_cmd_selfcheck)
+    p = sub.add_parser("selfcheck", help="sources score full marks, releases zero, known mistakes fail")
+    p.add_argument("assignment", nargs="*", help="only these assignments (e.g. c1w2)")
+    p.set_defaults(fn=_cmd_selfcheck)
     p = sub.add_parser("build", help="write the notebooks from authoring/ sources")
     p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
     p.set_defaults(fn=_cmd_build)

@@ -50,18 +50,23 @@ def capture(cell_id: str, checks: list, namespace: dict | None = None) -> None:
     record = []
     for exercise_id, fn_name, hidden in checks:
         entry = {"exercise": exercise_id, "function": fn_name, "hidden": bool(hidden)}
+        exercise = get(exercise_id)
         fn = namespace.get(fn_name)
-        if not callable(fn):
+        if exercise.answer:
+            if fn_name not in namespace:
+                entry["missing"] = f"`{fn_name}` is not defined (run its cell, or keep its name)"
+                record.append(entry)
+                continue
+        elif not callable(fn):
             entry["missing"] = f"`{fn_name}` is not defined as a function (run its cell, or keep its name)"
             record.append(entry)
             continue
         cases = _load_cases(exercise_id, hidden)
-        outputs = call_cases(fn, cases)
+        outputs = call_cases(fn, cases, exercise.answer)
         entry["outputs"] = _encode_outputs(outputs)
         if outputs and isinstance(outputs[-1], wire.Raised) and outputs[-1].type_name == "KeyboardInterrupt":
             record.append(entry)  # interrupted (the cell's time ran out): do not call it again
             break
-        exercise = get(exercise_id)
         if exercise.gradcheck is not None and cases and not isinstance(outputs[-1], wire.Raised):
             try:
                 entry["diagnosis"] = str(exercise.gradcheck(fn, cases[0]))[:2000]

@@ -63,6 +63,11 @@ class Exercise:
     mistakes: Sequence[Mistake] = ()
     # extra semantic checks: fn(student_output, case) -> message or None
     extra_check: Optional[Callable[[Any, Case], Optional[str]]] = None
+    # An answer exercise grades a value the student wrote (a quiz answer), not a function:
+    # ``reference()`` returns the right answer; the visible check runs only ``form_check``
+    # (is it an answer of the right kind?), the hidden one compares the content too.
+    answer: bool = False
+    form_check: Optional[Callable[[Any], Optional[str]]] = None
 
     @property
     def name(self) -> str:
@@ -71,6 +76,8 @@ class Exercise:
 
     def cases(self, hidden: bool = False) -> list[Case]:
         """The cases of the visible check, or of the hidden one (other seeds, more cases)."""
+        if self.answer:
+            return [Case((), label="your answer")]
         if not hidden:
             fixed, n, seed = list(self.fixed_cases), self.n_random, 0
         else:

@@ -23,10 +23,12 @@ from .registry import all_exercises
 _FORBIDDEN = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden=True")
 
 
-def check_registry() -> list[str]:
-    """Problems found in the registry (empty list when all is well)."""
+def check_registry(prefixes: list[str] | None = None) -> list[str]:
+    """Problems found in the registry (empty list when all is well), optionally for some assignments only."""
     problems = []
     for ex in all_exercises():
+        if prefixes and ex.id.split(".")[0] not in prefixes:
+            continue
         for hidden in (False, True):
             ok, msg = run_checks(ex, ex.reference, hidden=hidden)
             if not ok:
@@ -60,16 +62,22 @@ def check_released(paths: list[Path]) -> list[str]:
     return problems
 
 
-def run(root: Path | None = None, log=print) -> int:
-    """Run every self-check; print what was checked; return the number of problems."""
-    problems = check_registry()
-    n_ex = len(all_exercises())
-    log(f"registry: {n_ex} exercises, {sum(len(e.mistakes) for e in all_exercises())} known mistakes checked"
+def run(root: Path | None = None, log=print, assignments: list[str] | None = None) -> int:
+    """Run every self-check (or those of some assignments); print what was checked; return the number of problems."""
+    problems = check_registry(assignments)
+    chosen = [e for e in all_exercises() if not assignments or e.id.split(".")[0] in assignments]
+    log(f"registry: {len(chosen)} exercises, {sum(len(e.mistakes) for e in chosen)} known mistakes checked"
         + (f", {len(problems)} problem(s)" if problems else ", all good"))
     notebooks = discover(root)
+    if assignments:
+        unknown = [a for a in assignments if a not in notebooks]
+        if unknown:
+            log(f"PROBLEM: no notebooks for {unknown}")
+            return len(unknown)
+        notebooks = {a: notebooks[a] for a in assignments}
     with tempfile.TemporaryDirectory(prefix="dlc-selfcheck-") as tmp:
         tmp = Path(tmp)
-        released = release(tmp / "release", root)
+        released = release(tmp / "release", root, list(notebooks))
         rel_problems = check_released(released)
         problems += rel_problems
         log(f"release: {len(released)} notebooks, " + ("clean" if not rel_problems else f"{len(rel_problems)} problem(s)"))

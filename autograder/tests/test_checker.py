@@ -80,3 +80,16 @@ def test_extra_check_and_registry_duplicates():
     register(ex)
     with pytest.raises(ValueError, match="registered twice"):
         register(Exercise(id="test.double", reference=lambda x: x, fixed_cases=[]))
+
+
+def test_answer_exercises_check_form_visibly_and_content_hidden():
+    ex = Exercise(id="test.quiz", reference=lambda: ["a", "b"], fixed_cases=[], answer=True,
+                  outputs="answers",
+                  form_check=lambda v: None if isinstance(v, list) and all(x in ("a", "b") for x in v)
+                  else "give a list of 'a' / 'b'")
+    assert run_checks(ex, ["b", "b"])[0]  # right form, wrong content: the visible check passes
+    ok, msg = run_checks(ex, ["b", "b"], hidden=True)
+    assert not ok and "`answers[0]` is 'b', expected 'a'" in msg
+    assert run_checks(ex, ["a", "b"], hidden=True)[0]
+    ok, msg = run_checks(ex, "a")
+    assert not ok and "give a list" in msg
