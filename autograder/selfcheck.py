@@ -29,14 +29,16 @@ def check_registry(prefixes: list[str] | None = None) -> list[str]:
     for ex in all_exercises():
         if prefixes and ex.id.split(".")[0] not in prefixes:
             continue
+        right = ex.reference() if ex.answer else ex.reference
         for hidden in (False, True):
-            ok, msg = run_checks(ex, ex.reference, hidden=hidden)
+            ok, msg = run_checks(ex, right, hidden=hidden)
             if not ok:
                 problems.append(f"{ex.id}: the reference fails its {'hidden' if hidden else 'visible'} check: {msg}")
         if not ex.mistakes:
             problems.append(f"{ex.id}: no known mistakes registered")
         for mistake in ex.mistakes:
-            ok, msg = run_checks(ex, mistake.fn)
+            # an answer's content is judged by the hidden check only
+            ok, msg = run_checks(ex, mistake.fn() if ex.answer else mistake.fn, hidden=ex.answer)
             if ok:
                 problems.append(f"{ex.id}: known mistake {mistake.name!r} passes the checks")
             elif mistake.hint not in msg:
