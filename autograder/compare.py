@@ -88,9 +88,11 @@ def _value_message(name: str, got: np.ndarray, exp: np.ndarray, rtol: float, ato
 
 def compare(got: Any, expected: Any, name: str, rtol: float = 1e-6, atol: float = 1e-9) -> Optional[str]:
     """``None`` if ``got`` matches ``expected`` within tolerances, else a sentence saying how it differs."""
-    if isinstance(expected, tuple):
-        if not isinstance(got, (tuple, list)):
-            return f"`{name}` should be a tuple of {len(expected)} values, got {describe(got)}"
+    if isinstance(expected, (tuple, list)):
+        kind = type(expected).__name__
+        accepted = (tuple, list) if kind == "tuple" else (list,)
+        if type(got) not in accepted:
+            return f"`{name}` should be a {kind} of {len(expected)} values, got {describe(got)}"
         if len(got) != len(expected):
             return f"`{name}` should have {len(expected)} values, got {len(got)}"
         for i, (g, e) in enumerate(zip(got, expected)):
@@ -106,16 +108,6 @@ def compare(got: Any, expected: Any, name: str, rtol: float = 1e-6, atol: float 
             return f"`{name}` is missing the key(s) {missing}"
         for k, e in expected.items():
             msg = compare(got[k], e, f'{name}["{k}"]', rtol, atol)
-            if msg:
-                return msg
-        return None
-    if isinstance(expected, list):
-        if type(got) is not list:
-            return f"`{name}` should be a list of {len(expected)} values, got {describe(got)}"
-        if len(got) != len(expected):
-            return f"`{name}` should have {len(expected)} entries, got {len(got)}"
-        for i, (g, e) in enumerate(zip(got, expected)):
-            msg = compare(g, e, f"{name}[{i}]", rtol, atol)
             if msg:
                 return msg
         return None
