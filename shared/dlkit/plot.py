@@ -33,7 +33,8 @@ def plot_costs(costs: Sequence[float], learning_rate: float | None = None, every
 
 
 def plot_cost_comparison(costs_by_label: Mapping[str, Sequence[float]], every: int = 100,
-                         title: str = "Cost for each learning rate", logy: bool = False):
+                         title: str = "Cost for each learning rate", logy: bool = False,
+                         legend_title: str | None = "learning rate"):
     """Several cost curves on one set of axes, one per label (e.g. per learning rate)."""
     plt = _plt()
     fig, ax = plt.subplots(figsize=(6.5, 4))
@@ -41,7 +42,7 @@ def plot_cost_comparison(costs_by_label: Mapping[str, Sequence[float]], every: i
         plot_costs(costs, every=every, ax=ax, label=str(label), title=title)
     if logy:
         ax.set_yscale("log")
-    ax.legend(title="learning rate" if "learning rate" in title else None)
+    ax.legend(title=legend_title)
     return fig
 
 
@@ -58,7 +59,9 @@ def show_images(images, titles: Sequence[str] | None = None, ncols: int = 8,
         return fig
     ncols = max(1, min(ncols, m))
     nrows = int(np.ceil(m / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + (0.4 if title else 0)),
+    two_line = titles is not None and any("\n" in str(t) for t in titles)
+    row_height = size + (0.35 if two_line else 0.15 if titles is not None else 0)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, row_height * nrows + (0.4 if title else 0)),
                              squeeze=False)
     for k, ax in enumerate(axes.ravel()):
         ax.axis("off")
@@ -83,6 +86,8 @@ def show_misclassified(images, Y, Y_prediction, classes, max_images: int = 16,
     if Y.shape != P.shape or len(images) != Y.size:
         raise ValueError(f"images ({len(images)}), Y ({Y.size}) and Y_prediction ({P.size}) must have the same m")
     names = [c.decode() if isinstance(c, bytes) else str(c) for c in classes]
-    wrong = np.flatnonzero(Y != P)[:max_images]
+    all_wrong = np.flatnonzero(Y != P)
+    wrong = all_wrong[:max_images]
     titles = [f"said {names[P[i]]}\nis {names[Y[i]]}" for i in wrong]
-    return show_images(np.asarray(images)[wrong], titles, title=f"{title} ({np.sum(Y != P)} of {Y.size})")
+    count = f"{all_wrong.size} of {Y.size}" + (f", first {wrong.size} shown" if wrong.size < all_wrong.size else "")
+    return show_images(np.asarray(images)[wrong], titles, title=f"{title} ({count})")
