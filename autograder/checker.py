@@ -91,6 +91,16 @@ def _hints(exercise: Exercise, got: Any, case: Case) -> list[str]:
     return found
 
 
+def _answer_difference(exercise: Exercise, got: Any, expected: Any) -> Optional[str]:
+    """Which parts of a quiz answer are wrong, without giving the right ones away."""
+    if _compare_output(exercise, got, expected) is None:
+        return None
+    if isinstance(expected, dict) and isinstance(got, dict) and set(got) == set(expected):
+        wrong = [k for k in expected if not same(got[k], expected[k], exercise.rtol, exercise.atol)]
+        return f"{len(wrong)} of {len(expected)} answers are not right: {', '.join(map(repr, wrong))}"
+    return "this answer is not right"
+
+
 def judge(exercise: Exercise, cases: Sequence[Case], outputs: Sequence[Any],
           diagnose: Optional[Callable[[Case], Optional[str]]] = None, hidden: bool = False) -> tuple[bool, str]:
     """Compare the student's ``outputs`` with the reference on ``cases``; ``(passed, message)``."""
@@ -108,7 +118,9 @@ def judge(exercise: Exercise, cases: Sequence[Case], outputs: Sequence[Any],
         if exercise.answer:
             msg = exercise.form_check(got) if exercise.form_check else None
             if msg is None and hidden:
-                msg = _compare_output(exercise, got, exercise.reference())
+                msg = _answer_difference(exercise, got, exercise.reference())
+                if msg is not None:
+                    msg += "".join(f"\nHint: {h}" for h in _hints(exercise, got, case))
             if msg is None:
                 continue
             return False, f"`{exercise.name}`: {msg}"

@@ -42,8 +42,6 @@ def feedback_html(nb, student_id: str, assignment: str, notebook: str, result) -
             f"| test | points | result |\n|---|---|---|\n{rows}\n" + (f"\nNotes:{notes}\n" if notes else ""))
     nb = copy.deepcopy(nb)
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(head))
-    exporter = HTMLExporter(template_name="lab")
-    if hasattr(exporter, "sanitize_html"):
-        exporter.sanitize_html = True  # a student's markdown must not carry scripts into the page
+    exporter = HTMLExporter(template_name="lab")  # the notebook's HTML and scripts were removed beforehand
     body, _ = exporter.from_notebook_node(nb)
     return body

@@ -32,6 +32,7 @@ from .registry import Case, get
 from .sandbox import Limits, child_env, run
 from .validate import read_notebook
 
+_SAFE_MIME = {"text/plain", "image/png", "image/jpeg"}
 _HIDDEN_BLOCK = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[^\n]*\n?", re.S | re.M)
 
 
@@ -134,6 +135,12 @@ def _feedback(executed, source, checks, verdicts: dict[str, CellVerdict]):
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "error":
                     out["traceback"] = [f"{out.get('ename', 'Error')}: {out.get('evalue', '')}"]
+                if "data" in out:  # no HTML or scripts from the student's kernel in the page
+                    out["data"] = {k: v for k, v in out["data"].items() if k in _SAFE_MIME} or \
+                        {"text/plain": "(output not shown)"}
+        elif cell.cell_type == "markdown":  # a student's markdown must not carry HTML into the page
+            src = "".join(cell.source) if isinstance(cell.source, list) else cell.source
+            cell.source = src.replace("<", "&lt;").replace(">", "&gt;")
     return nb
 
 

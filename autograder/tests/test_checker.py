@@ -89,7 +89,19 @@ def test_answer_exercises_check_form_visibly_and_content_hidden():
                   else "give a list of 'a' / 'b'")
     assert run_checks(ex, ["b", "b"])[0]  # right form, wrong content: the visible check passes
     ok, msg = run_checks(ex, ["b", "b"], hidden=True)
-    assert not ok and "`answers[0]` is 'b', expected 'a'" in msg
+    assert not ok and "this answer is not right" in msg and "expected" not in msg
     assert run_checks(ex, ["a", "b"], hidden=True)[0]
     ok, msg = run_checks(ex, "a")
     assert not ok and "give a list" in msg
+
+
+def test_answer_dicts_name_the_wrong_items_and_hints():
+    from autograder.registry import Mistake
+
+    ex = Exercise(id="test.quiz2", reference=lambda: {"audio": "unstructured", "table": "structured"},
+                  fixed_cases=[], answer=True, outputs="kinds",
+                  mistakes=[Mistake("all_structured", lambda: {"audio": "structured", "table": "structured"},
+                                    "audio, images and text are unstructured")])
+    ok, msg = run_checks(ex, {"audio": "structured", "table": "structured"}, hidden=True)
+    assert not ok and "1 of 2 answers are not right: 'audio'" in msg
+    assert "Hint: audio, images and text are unstructured" in msg and "expected" not in msg
