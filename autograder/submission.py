@@ -119,6 +119,9 @@ def _feedback(executed, source, checks, verdicts: dict[str, CellVerdict]):
     nb = copy.deepcopy(executed)
     if nb.cells and HARNESS_NAME in "".join(nb.cells[0].get("source", "")):
         nb.cells.pop(0)
+        for cell in nb.cells:  # the harness cell ran first: number the student's cells from 1
+            if cell.cell_type == "code" and isinstance(cell.get("execution_count"), int):
+                cell.execution_count -= 1
     src_tests = {c.metadata.nbgrader.grade_id: c for c in source.cells
                  if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
     for cell in nb.cells:
