@@ -55,8 +55,32 @@ def bwrap_path() -> str | None:
     return path if ok else None
 
 
+def runtime_paths() -> list[Path]:
+    """What the submission's kernel must read: Python, the installed packages, the data cache.
+
+    They are bound again (read-only) after the private ``/tmp`` is mounted, since a
+    checkout or a virtual environment may itself live under ``/tmp``.
+    """
+    import autograder
+    import dlkit
+    from dlkit.data import cache_dir
+
+    paths = [Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent,
+             Path(autograder.__file__).resolve().parents[1], Path(dlkit.__file__).resolve().parents[1],
+             cache_dir().resolve()]
+    out: list[Path] = []
+    for p in paths:
+        p = p.resolve()
+        if p.exists() and p != Path("/") and p not in out:
+            out.append(p)
+    return out
+
+
 def _bwrap_argv(bwrap: str, scratch: Path, hide: list[Path], argv: list[str]) -> list[str]:
     cmd = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    for path in runtime_paths():
+        if str(path).startswith("/tmp/") or path == Path("/tmp"):
+            cmd += ["--ro-bind", str(path), str(path)]
     for path in hide:
         if path.is_dir():
             cmd += ["--tmpfs", str(path)]
