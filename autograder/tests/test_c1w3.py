@@ -1,0 +1,78 @@
+"""Every Course 1 Week 3 exercise: the reference passes, each known mistake fails with its hint."""
+import pytest
+
+from autograder.checker import run_checks
+from autograder.registry import all_exercises
+
+C1W3 = [e for e in all_exercises() if e.id.startswith("c1w3.")]
+NAMES = ["layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
+         "backward_propagation", "update_parameters", "nn_model", "predict"]
+
+
+def test_every_graded_function_is_registered():
+    assert sorted(e.name for e in C1W3) == sorted(NAMES)
+
+
+@pytest.mark.parametrize("ex", C1W3, ids=lambda e: e.id)
+def test_reference_passes_visible_and_hidden(ex):
+    for hidden in (False, True):
+        ok, msg = run_checks(ex, ex.reference, hidden=hidden)
+        assert ok, msg
+
+
+@pytest.mark.parametrize("ex, mistake", [(e, m) for e in C1W3 for m in e.mistakes],
+                         ids=lambda x: getattr(x, "id", None) or getattr(x, "name", ""))
+def test_known_mistake_fails_with_its_hint(ex, mistake):
+    ok, msg = run_checks(ex, mistake.fn)
+    assert not ok
+    assert mistake.hint in msg
+
+
+@pytest.mark.parametrize("ex", C1W3, ids=lambda e: e.id)
+def test_at_least_three_known_mistakes(ex):
+    assert len(ex.mistakes) >= 3
+
+
+def _ex(name):
+    return next(e for e in C1W3 if e.name == name)
+
+
+def test_backward_mistakes_named_in_the_brief_are_registered():
+    names = {m.name for m in _ex("backward_propagation").mistakes}
+    assert {"no_1_over_m", "no_keepdims", "sigmoid_derivative", "dW1_no_transpose"} <= names
+
+
+def test_transpose_slips_give_same_shape_values_on_the_first_case():
+    ex = _ex("backward_propagation")
+    case = ex.cases()[0]
+    expected = ex.reference(*case.args)
+    for name in ("dW1_no_transpose", "dW1_transposed", "dW2_no_transpose", "sigmoid_derivative"):
+        wrong = next(m for m in ex.mistakes if m.name == name).fn(*case.args)
+        assert all(wrong[k].shape == expected[k].shape for k in expected), name
+
+
+def test_backward_gradcheck_names_the_wrong_gradient():
+    ex = _ex("backward_propagation")
+    case = ex.cases()[1]
+    assert "agrees" in ex.gradcheck(ex.reference, case)
+    sig = next(m for m in ex.mistakes if m.name == "sigmoid_derivative").fn
+    verdict = ex.gradcheck(sig, case)
+    assert "dW1 disagrees" in verdict and "db1 disagrees" in verdict and "dW2" not in verdict
+    rank1 = next(m for m in ex.mistakes if m.name == "no_keepdims").fn
+    assert "db1 has shape (4,)" in ex.gradcheck(rank1, case)
+
+
+def test_the_fixed_cases_use_the_notes_shapes():
+    p = _ex("initialize_parameters").reference(*_ex("initialize_parameters").fixed_cases[0].args)
+    assert {k: v.shape for k, v in p.items()} == {"W1": (4, 3), "b1": (4, 1), "W2": (1, 4), "b2": (1, 1)}
+    assert _ex("layer_sizes").reference(*_ex("layer_sizes").fixed_cases[0].args) == (5, 4, 2)
+    cost_case = _ex("compute_cost").fixed_cases[0]
+    assert abs(_ex("compute_cost").reference(*cost_case.args) - 0.3405504) < 1e-6
+
+
+def test_predict_case_has_an_exact_half_and_a_z2_between_0_and_half():
+    ex = _ex("predict")
+    from dlkit import shallow
+    zs = [shallow.forward_propagation(c.args[1], c.args[0])[1]["Z2"] for c in ex.cases()]
+    assert any((z == 0).any() for z in zs)
+    assert any(((z > 0) & (z < 0.5)).any() for z in zs)
