@@ -112,7 +112,7 @@ def judge(exercise: Exercise, cases: Sequence[Case], outputs: Sequence[Any],
         if isinstance(got, Raised):
             if got.type_name == "NotImplementedError":
                 return False, (f"`{exercise.name}` is not written yet: replace "
-                               "`raise NotImplementedError()` in its cell with your code, then run that cell.")
+                               "`raise NotImplementedError()` with your code and run its cell.")
             return False, (f"`{exercise.name}` raised {got.type_name}: {got.message} on {where}."
                            + (f"\nWhere it happened:\n{got.where}" if got.where else ""))
         if exercise.answer:
