@@ -1,0 +1,265 @@
+"""Course 1 Week 4: a deep L-layer network, [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
+
+Notation: ``layer_dims = [n^[0], n^[1], ..., n^[L]]`` lists the layer sizes,
+n^[0] = n_x being the number of input features. X is (n_x, m) with one example
+per column, Y is (1, m) with labels 0/1. Parameters live in a dict:
+
+    parameters["W" + str(l)]   (n^[l], n^[l-1])      l = 1 .. L
+    parameters["b" + str(l)]   (n^[l], 1)
+
+Gradients use the course's keys (``L_model_backward``):
+
+    grads["dA" + str(l)]  (n^[l], m)   l = 0 .. L-1   (per-example derivatives, no 1/m)
+    grads["dW" + str(l)]  like W^[l],  grads["db" + str(l)] like b^[l],  l = 1 .. L
+
+Initialisation (documented choice). The course seeds numpy inside the
+initialisers, so that every student starts from the same numbers:
+
+* ``initialize_parameters(n_x, n_h, n_y)``: seed 1, W = randn * 0.01 (two layers);
+* ``initialize_parameters_deep(layer_dims)``: seed 3, W = randn * 0.01, the
+  step-by-step exercise;
+* ``initialize_parameters_deep(layer_dims, scale="1/sqrt(n_prev)", seed=1)``:
+  W^[l] = randn / sqrt(n^[l-1]), the initialisation the course's application
+  uses for its 4-layer net. Weights of 0.01 shrink the signal by a factor of
+  about 0.01 * sqrt(n^[l-1]) per layer, so a deep net starts with vanishing
+  activations and gradients and barely trains; dividing by sqrt(n^[l-1]) keeps
+  the variance of Z^[l] close to that of A^[l-1]. ``L_layer_model`` uses it.
+
+The seeds are applied through a private ``np.random.RandomState``: the numbers
+equal those of ``np.random.seed(s)`` followed by ``np.random.randn`` calls, but
+the global random state is left alone.
+
+``predict`` keeps the course's signature ``predict(X, y, parameters)``; it
+returns the 0/1 predictions (1, m) and prints the accuracy when ``y`` is given.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ._validate import as_array, expect_shape
+from .layers.dense import linear_activation_backward, linear_activation_forward, linear_backward
+from .losses import binary_cross_entropy
+
+__all__ = [
+    "initialize_parameters", "initialize_parameters_deep", "L_model_forward", "compute_cost",
+    "L_model_backward", "update_parameters", "two_layer_model", "L_layer_model", "predict",
+    "count_parameters", "training_steps",
+]
+
+SCALED = "1/sqrt(n_prev)"
+
+
+def _positive_int(name, value):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"`{name}` must be a positive integer (a number of units), got {value!r}")
+    return int(value)
+
+
+def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
+    """Parameters of a 2-layer net: W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1).
+
+    Weights are ``randn * 0.01`` after seed 1, biases zero.
+    """
+    n_x, n_h, n_y = (_positive_int(k, v) for k, v in (("n_x", n_x), ("n_h", n_h), ("n_y", n_y)))
+    rng = np.random.RandomState(1)
+    W1 = rng.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = rng.randn(n_y, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+
+
+def initialize_parameters_deep(layer_dims, *, scale: float | str = 0.01, seed: int = 3) -> dict:
+    """Parameters W1, b1, ..., WL, bL for ``layer_dims = [n^[0], ..., n^[L]]`` (L >= 1).
+
+    W^[l] (n^[l], n^[l-1]) is ``randn * scale``, or ``randn / sqrt(n^[l-1])``
+    when ``scale="1/sqrt(n_prev)"``; b^[l] (n^[l], 1) is zero. The draws follow
+    ``np.random.seed(seed)``, layer by layer (defaults: the course's seed 3 and 0.01).
+    """
+    if isinstance(layer_dims, np.ndarray):
+        layer_dims = layer_dims.tolist()
+    if not isinstance(layer_dims, (list, tuple)) or len(layer_dims) < 2:
+        raise ValueError(f"`layer_dims` must be a list [n_x, n_1, ..., n_L] of at least 2 sizes, got {layer_dims!r}")
+    dims = [_positive_int(f"layer_dims[{i}]", n) for i, n in enumerate(layer_dims)]
+    if isinstance(scale, str):
+        if scale != SCALED:
+            raise ValueError(f"`scale` must be a number or {SCALED!r}, got {scale!r}")
+    elif not np.isfinite(scale) or scale <= 0:
+        raise ValueError(f"`scale` must be a positive number or {SCALED!r}, got {scale!r}")
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(dims)):
+        W = rng.randn(dims[l], dims[l - 1])
+        parameters[f"W{l}"] = W / np.sqrt(dims[l - 1]) if scale == SCALED else W * scale
+        parameters[f"b{l}"] = np.zeros((dims[l], 1))
+    return parameters
+
+
+def count_parameters(layer_dims) -> int:
+    """Number of weights and biases of a dense net: sum over l of n^[l] n^[l-1] + n^[l]."""
+    dims = [_positive_int(f"layer_dims[{i}]", n) for i, n in enumerate(layer_dims)]
+    return int(sum(n * p + n for p, n in zip(dims[:-1], dims[1:])))
+
+
+def _num_layers(parameters) -> int:
+    if not isinstance(parameters, dict) or not parameters:
+        raise ValueError("`parameters` must be a dict {'W1': ..., 'b1': ..., ..., 'WL': ..., 'bL': ...}")
+    L = len(parameters) // 2
+    expected = {f"{k}{l}" for l in range(1, L + 1) for k in "Wb"}
+    if set(parameters) != expected or len(parameters) != 2 * L:
+        raise ValueError(f"`parameters` must hold exactly W1, b1, ..., W{L}, b{L}; got keys {sorted(parameters)}")
+    return L
+
+
+def L_model_forward(X, parameters):
+    """Forward pass of [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
+
+    X (n_x, m) -> AL (1, m) (in general (n^[L], m)); ``caches`` is a list of L
+    caches ``((A_prev, W, b), Z)``, one per layer, layer 1 first.
+    """
+    L = _num_layers(parameters)
+    A = as_array("X", X, ndim=2)
+    caches = []
+    for l in range(1, L + 1):
+        activation = "sigmoid" if l == L else "relu"
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
+        caches.append(cache)
+    return A, caches
+
+
+def compute_cost(AL, Y) -> float:
+    """Cross-entropy cost J = -(1/m) sum [Y log AL + (1 - Y) log(1 - AL)] of AL, Y (1, m); a float.
+
+    AL is clipped to [1e-12, 1 - 1e-12] so that log(0) never happens.
+    """
+    AL = as_array("AL", AL, ndim=2)
+    Y = as_array("Y", Y)
+    expect_shape("Y", Y, AL.shape, hint="Y holds one label per column of AL")
+    return binary_cross_entropy(AL, Y)
+
+
+def L_model_backward(AL, Y, caches) -> dict:
+    """Backward pass of the L-layer net; returns ``grads`` with dA0 .. dA{L-1}, dW1 .. dWL, db1 .. dbL.
+
+    AL, Y (1, m); ``caches`` from ``L_model_forward``. The output layer's
+    gradient dAL = -(Y/AL - (1-Y)/(1-AL)) times sigma'(Z^[L]) simplifies to
+    dZ^[L] = AL - Y, which is what is computed: the same numbers, without the
+    division that overflows when AL rounds to 0 or 1.
+    """
+    AL = as_array("AL", AL, ndim=2)
+    Y = as_array("Y", Y)
+    expect_shape("Y", Y, AL.shape, hint="Y holds one label per column of AL")
+    if not isinstance(caches, (list, tuple)) or not caches:
+        raise ValueError("`caches` must be the list of per-layer caches that L_model_forward returned")
+    L = len(caches)
+    grads = {}
+    dZ = AL - Y
+    linear_cache = caches[L - 1][0]
+    grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZ, linear_cache)
+    for l in range(L - 2, -1, -1):
+        dA_prev, dW, db = linear_activation_backward(grads[f"dA{l + 1}"], caches[l], "relu")
+        grads[f"dA{l}"], grads[f"dW{l + 1}"], grads[f"db{l + 1}"] = dA_prev, dW, db
+    return grads
+
+
+def update_parameters(params, grads, learning_rate) -> dict:
+    """One gradient-descent step: W^[l] - learning_rate dW^[l], b^[l] - learning_rate db^[l].
+
+    Returns a new dict; ``params`` is not modified.
+    """
+    L = _num_layers(params)
+    parameters = {}
+    for l in range(1, L + 1):
+        for k in "Wb":
+            p = as_array(f"{k}{l}", params[f"{k}{l}"])
+            if f"d{k}{l}" not in grads:
+                raise ValueError(f"`grads` has no 'd{k}{l}': it needs dW1, db1, ..., dW{L}, db{L}")
+            g = as_array(f"d{k}{l}", grads[f"d{k}{l}"])
+            expect_shape(f"grads['d{k}{l}']", g, p.shape, hint=f"a gradient has the shape of its parameter {k}{l}")
+            parameters[f"{k}{l}"] = p - learning_rate * g
+    return parameters
+
+
+def training_steps(num_iterations: int, progress: bool = False, desc: str = "training"):
+    """``range(num_iterations)``, shown as a tqdm progress bar when ``progress`` is true."""
+    steps = range(num_iterations)
+    if progress:
+        from tqdm.auto import tqdm
+
+        steps = tqdm(steps, desc=desc, unit="it")
+    return steps
+
+
+def _gradient_descent(parameters, X, Y, learning_rate, num_iterations, print_cost, progress, desc):
+    X = as_array("X", X, ndim=2)
+    Y = as_array("Y", Y)
+    expect_shape("Y", Y, (1, X.shape[1]), hint="Y holds one label per column of X")
+    costs = []
+    for i in training_steps(num_iterations, progress, desc):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if print_cost and (i % 100 == 0 or i == num_iterations - 1):
+            print(f"Cost after iteration {i}: {cost}")
+        if i % 100 == 0:
+            costs.append(cost)
+    return parameters, costs
+
+
+def _check_dims(layers_dims, X, length=None):
+    dims = list(layers_dims)
+    if length is not None and len(dims) != length:
+        raise ValueError(f"`layers_dims` must be (n_x, n_h, n_y), got {layers_dims!r}")
+    if len(dims) < 2:
+        raise ValueError(f"`layers_dims` needs at least the input and output sizes, got {layers_dims!r}")
+    n_x = np.shape(X)[0] if np.ndim(X) == 2 else None
+    if dims[0] != n_x:
+        raise ValueError(f"`layers_dims[0]` is {dims[0]} but X has shape {np.shape(X)}, expected ({dims[0]}, m)")
+    if dims[-1] != 1:
+        raise ValueError(f"the output layer of this binary classifier has 1 unit, got layers_dims[-1] = {dims[-1]}")
+    return dims
+
+
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
+                    *, progress=False):
+    """Train LINEAR -> RELU -> LINEAR -> SIGMOID by batch gradient descent.
+
+    X (n_x, m), Y (1, m), ``layers_dims = (n_x, n_h, n_y)``. Starts from
+    ``initialize_parameters`` (seed 1, 0.01). Returns ``(parameters, costs)``,
+    the costs recorded at iterations 0, 100, 200, ...
+    """
+    n_x, n_h, n_y = _check_dims(layers_dims, X, length=3)
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    return _gradient_descent(parameters, X, Y, learning_rate, num_iterations, print_cost, progress,
+                             "two-layer model")
+
+
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
+                  *, progress=False):
+    """Train [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID by batch gradient descent.
+
+    X (n_x, m), Y (1, m), ``layers_dims = [n_x, n^[1], ..., 1]``. Starts from
+    ``initialize_parameters_deep(layers_dims, scale="1/sqrt(n_prev)", seed=1)``.
+    Returns ``(parameters, costs)``, the costs recorded at iterations 0, 100, 200, ...
+    """
+    dims = _check_dims(layers_dims, X)
+    parameters = initialize_parameters_deep(dims, scale=SCALED, seed=1)
+    return _gradient_descent(parameters, X, Y, learning_rate, num_iterations, print_cost, progress,
+                             f"{len(dims) - 1}-layer model")
+
+
+def predict(X, y, parameters, *, print_accuracy: bool = True):
+    """Labels (1, m) of 0.0/1.0 for the columns of X (n_x, m): 1 where AL > 0.5.
+
+    When ``y`` (1, m) is given and ``print_accuracy`` is true, prints the accuracy
+    (the fraction of correct labels), as the course's ``predict`` does.
+    """
+    AL, _ = L_model_forward(X, parameters)
+    p = (AL > 0.5).astype(float)
+    if y is not None:
+        y = as_array("y", y)
+        expect_shape("y", y, p.shape, hint="y holds one label per column of X")
+        if print_accuracy:
+            print(f"Accuracy: {float(np.mean(p == y)):.4f}")
+    return p
