@@ -331,14 +331,15 @@ def _model_case(rng):
                       f"{n} iterations, learning_rate {lr}")
 
 
-def _bad_model(defaults=False, swap=False):
+def _bad_model(defaults=False, swap=False, untrained=False):
     def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
         w, b = logistic.initialize_with_zeros(X_train.shape[0])
         if defaults:
             params, _, costs = logistic.optimize(w, b, X_train, Y_train)
         else:
             params, _, costs = logistic.optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
-        w, b = params["w"], params["b"]
+        if not untrained:
+            w, b = params["w"], params["b"]
         p_train, p_test = logistic.predict(w, b, X_train), logistic.predict(w, b, X_test)
         if swap:
             p_train, p_test = p_test, p_train
@@ -360,5 +361,8 @@ register(Exercise(
                 "pass num_iterations and learning_rate on to optimize; it used its own defaults."),
         Mistake("swapped", _bad_model(swap=True),
                 "Y_prediction_train and Y_prediction_test are swapped."),
+        Mistake("untrained", _bad_model(untrained=True),
+                "predict and return the trained parameters (params[\"w\"], params[\"b\"] from optimize), "
+                "not the zeros you started from."),
     ],
 ))
