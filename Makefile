@@ -28,10 +28,10 @@ build: $(STAMP)
 
 unit: $(STAMP)
 	$(PY) -m autograder build --check
-	$(PY) -m pytest -q -n $(JOBS) shared/dlkit/tests autograder/tests tests
+	$(PY) -m pytest -q -n $(JOBS) --dist loadfile shared/dlkit/tests autograder/tests tests
 
 notebooks: $(STAMP)
-	$(PY) -m pytest -q -n $(JOBS) --nbval-lax $$(ls -d course*/)
+	$(PY) -m pytest -q -n $(JOBS) --dist loadfile --nbval-lax $$(ls -d course*/)
 
 selfcheck: $(STAMP)
 	$(PY) -m autograder selfcheck
