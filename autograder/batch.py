@@ -96,8 +96,8 @@ class Batch:
                  workers: int | None = None, isolate: bool = True, keep_scratch: bool = False):
         self.submissions, self.out = Path(submissions).resolve(), Path(out).resolve()
         self.root = Path(root).resolve() if root else default_root()
-        self.limits = limits or Limits()
         self.workers = workers or os.cpu_count() or 1
+        self.limits = limits or Limits(threads=max(1, (os.cpu_count() or 1) // self.workers))
         self.bwrap = bwrap_path() if isolate else None
         self.keep_scratch = keep_scratch
         self.known = discover(self.root)

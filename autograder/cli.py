@@ -39,7 +39,12 @@ def _cmd_grade(args) -> int:
         from .batch import Batch
         from .sandbox import Limits
 
-        limits = Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory_mb)
+        import os
+
+        workers = args.workers or os.cpu_count() or 1
+        threads = args.threads or max(1, (os.cpu_count() or 1) // workers)
+        limits = Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout,
+                        memory_mb=args.memory_mb, threads=threads)
         rows = Batch(Path(args.submissions), Path(args.out), args.root, limits, args.workers,
                      keep_scratch=args.keep_scratch).run()
     bad = sum(1 for r in rows if r.reason)
@@ -99,6 +104,8 @@ def main(argv=None) -> int:
     p.add_argument("--notebook-timeout", type=int, default=600, help="seconds per notebook (default 600)")
     p.add_argument("--memory-mb", type=int, default=6144, help="memory cap per submission in MiB (default 6144)")
     p.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="BLAS threads per kernel (default: cores / workers, at least 1)")
     p.add_argument("--keep-scratch", action="store_true", help="keep each submission's scratch folder")
     p.add_argument("--engine", choices=["sandbox", "nbgrader"], default="sandbox",
                    help="sandbox (default): isolated kernels, judged outside them; "

@@ -32,6 +32,7 @@ class Limits:
     cell_timeout: int = 120
     notebook_timeout: int = 600
     memory_mb: int = 6144
+    threads: int = 1  # BLAS/OpenMP threads per kernel (the batch shares the cores among its workers)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def run(argv: list[str], scratch: Path, hide: list[Path], limits: Limits, env: d
         return RunResult(None, True, out.decode(errors="replace")[-5000:], bwrap is not None)
 
 
-def child_env(scratch: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+def child_env(scratch: Path, extra: dict[str, str] | None = None, threads: int = 1) -> dict[str, str]:
     """A minimal environment for the submission: its home, runtime and config folders inside scratch."""
     scratch = Path(scratch).resolve()
     bindir = str(Path(sys.executable).parent)
@@ -140,9 +141,9 @@ def child_env(scratch: Path, extra: dict[str, str] | None = None) -> dict[str, s
         "MPLCONFIGDIR": str(scratch / "home" / "mpl"),
         "MPLBACKEND": "Agg",
         "PYTHONHASHSEED": "0",
-        "OMP_NUM_THREADS": "1",
-        "OPENBLAS_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": str(threads),
+        "OPENBLAS_NUM_THREADS": str(threads),
+        "MKL_NUM_THREADS": str(threads),
         "LANG": "C.UTF-8",
     }
     for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "DLC_COURSE_ROOT"):

@@ -172,7 +172,7 @@ def grade_notebook(source_path: Path, submission_path: Path, scratch: Path, limi
     nbformat.write(with_harness(merged, checks), str(to_run))
     executed_path = scratch / "executed.ipynb"
     env = child_env(scratch, {"DLC_HARNESS_INPUTS": str(scratch / "inputs"),
-                              "DLC_HARNESS_RESULTS": str(scratch / "results")})
+                              "DLC_HARNESS_RESULTS": str(scratch / "results")}, threads=limits.threads)
     argv = [sys.executable, "-m", "autograder.runner", str(to_run), str(executed_path),
             "--cell-timeout", str(limits.cell_timeout)]
     t0 = time.perf_counter()
