@@ -141,10 +141,17 @@ def sources(root: Path) -> list[tuple[Path, Path]]:
             for p in sorted(src_root.glob("course*/week*/*.py"))]
 
 
-def build_all(root: Path, check_only: bool = False) -> list[Path]:
-    """Write every notebook from its source; return the notebooks that changed (or would, with check_only)."""
+def build_all(root: Path, check_only: bool = False, only: list[str] | None = None) -> list[Path]:
+    """Write every notebook from its source; return the notebooks that changed (or would, with check_only).
+
+    ``only`` keeps the sources whose path (relative to ``root``) contains one of these strings
+    (``["course2/week1"]``, ``["regularization"]``).
+    """
     changed = []
     for src, target in sources(root):
+        rel = str(src.relative_to(root)) if src.is_relative_to(root) else str(src)
+        if only and not any(part in rel for part in only):
+            continue
         text = render(build_notebook(src))
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             changed.append(target)

@@ -80,7 +80,7 @@ def _cmd_build(args) -> int:
     from .authoring import build_all
     from .course import default_root
 
-    changed = build_all(args.root or default_root(), check_only=args.check)
+    changed = build_all(args.root or default_root(), check_only=args.check, only=args.only or None)
     for p in changed:
         print(("out of date: " if args.check else "built: ") + str(p))
     return 1 if (args.check and changed) else 0
@@ -120,6 +120,7 @@ def main(argv=None) -> int:
     p.set_defaults(fn=_cmd_selfcheck)
     p = sub.add_parser("build", help="write the notebooks from authoring/ sources")
     p.add_argument("--check", action="store_true", help="only report notebooks that are out of date")
+    p.add_argument("only", nargs="*", help="only sources whose path contains one of these (e.g. course2/week1)")
     p.set_defaults(fn=_cmd_build)
     args = parser.parse_args(argv)
     try:

@@ -31,3 +31,23 @@ def binary_cross_entropy_from_logits(Z, Y) -> float:
     Y = as_array("Y", Y, ndim=2)
     expect_shape("Y", Y, Z.shape, hint="labels and logits must have the same shape")
     return float(np.mean(np.logaddexp(0.0, Z) - Y * Z))
+
+
+def softmax_cross_entropy(Z, Y):
+    """Softmax cross-entropy of logits ``Z`` (C, m) against one-hot labels ``Y`` (C, m), and its gradient.
+
+    J = -(1/m) sum_i sum_j y_j^(i) log softmax(z^(i))_j, computed with log-sum-exp (no log(0)).
+
+    Returns:
+    cost -- J, a float
+    dZ -- dJ/dZ = (softmax(Z) - Y) / m, shape (C, m)
+    """
+    Z = as_array("Z", Z, ndim=2)
+    Y = as_array("Y", Y, ndim=2)
+    expect_shape("Y", Y, Z.shape, hint="Y must be one-hot with one row per class, like Z (see dlkit.labels.one_hot)")
+    m = Z.shape[1]
+    shifted = Z - Z.max(axis=0, keepdims=True)
+    log_norm = np.log(np.exp(shifted).sum(axis=0, keepdims=True))
+    log_p = shifted - log_norm
+    cost = float(-np.sum(Y * log_p) / m)
+    return cost, (np.exp(log_p) - Y) / m
