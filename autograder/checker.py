@@ -83,7 +83,7 @@ def _hints(exercise: Exercise, got: Any, case: Case) -> list[str]:
     found = []
     for mistake in exercise.mistakes:
         try:
-            wrong = call(mistake.fn, case)
+            wrong = call(exercise.prepare(mistake.fn), case)
         except Exception:
             continue
         if same(got, wrong, exercise.rtol, exercise.atol):
@@ -124,7 +124,7 @@ def judge(exercise: Exercise, cases: Sequence[Case], outputs: Sequence[Any],
             if msg is None:
                 continue
             return False, f"`{exercise.name}`: {msg}"
-        expected = call(exercise.reference, case)
+        expected = call(exercise.prepare(exercise.reference), case)
         msg = _compare_output(exercise, got, expected)
         if msg is None and exercise.extra_check is not None:
             msg = exercise.extra_check(got, case)
@@ -159,7 +159,7 @@ def run_checks(exercise: Exercise, fn: Callable, hidden: bool = False) -> tuple[
     if not exercise.answer and not callable(fn):
         return False, f"`{exercise.name}` should be a function, got {type(fn).__name__}"
     cases = exercise.cases(hidden)
-    outputs = call_cases(fn, cases, exercise.answer)
+    outputs = call_cases(fn if exercise.answer else exercise.prepare(fn), cases, exercise.answer)
     return judge(exercise, cases, outputs, None if exercise.answer else gradient_diagnosis(exercise, fn), hidden)
 
 

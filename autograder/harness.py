@@ -62,7 +62,7 @@ def capture(cell_id: str, checks: list, namespace: dict | None = None) -> None:
             record.append(entry)
             continue
         cases = _load_cases(exercise_id, hidden)
-        outputs = call_cases(fn, cases, exercise.answer)
+        outputs = call_cases(fn if exercise.answer else exercise.prepare(fn), cases, exercise.answer)
         entry["outputs"] = _encode_outputs(outputs)
         if outputs and isinstance(outputs[-1], wire.Raised) and outputs[-1].type_name == "KeyboardInterrupt":
             record.append(entry)  # interrupted (the cell's time ran out): do not call it again

@@ -68,6 +68,15 @@ class Exercise:
     # (is it an answer of the right kind?), the hidden one compares the content too.
     answer: bool = False
     form_check: Optional[Callable[[Any], Optional[str]]] = None
+    # A class exercise (a layer with forward/backward, an optimiser) is called through a driver:
+    # ``driver(cls)`` returns a plain function of the case's arguments that builds an object,
+    # uses it, and returns plain values (arrays, numbers, dicts). Applied to the student's class,
+    # the reference and every known mistake alike.
+    driver: Optional[Callable[[Callable], Callable]] = None
+
+    def prepare(self, fn: Callable) -> Callable:
+        """What the cases are called on: ``fn`` itself, or ``driver(fn)`` for a class exercise."""
+        return self.driver(fn) if self.driver is not None else fn
 
     @property
     def name(self) -> str:

@@ -105,3 +105,29 @@ def test_answer_dicts_name_the_wrong_items_and_hints():
     ok, msg = run_checks(ex, {"audio": "structured", "table": "structured"}, hidden=True)
     assert not ok and "1 of 2 answers are not right: 'audio'" in msg
     assert "Hint: audio, images and text are unstructured" in msg and "expected" not in msg
+
+
+def test_a_class_exercise_is_called_through_its_driver():
+    """Layer classes are graded by a driver that builds the object and returns plain values."""
+    from autograder.checker import run_checks
+    from autograder.registry import Case, Exercise, Mistake
+
+    class Scale:
+        def __init__(self, k):
+            self.k = k
+
+        def forward(self, x):
+            return self.k * x
+
+    class Wrong(Scale):
+        def forward(self, x):
+            return self.k + x
+
+    def drive(cls):
+        return lambda k, x: cls(k).forward(np.asarray(x))
+
+    ex = Exercise(id="test.Scale", reference=Scale, fixed_cases=[Case((2.0, [1.0, 3.0]))], driver=drive,
+                  mistakes=[Mistake("adds", Wrong, "multiply by k, do not add it.")])
+    assert run_checks(ex, Scale) == (True, "Scale: all 1 visible cases pass.")
+    ok, msg = run_checks(ex, Wrong)
+    assert not ok and "multiply by k, do not add it." in msg
