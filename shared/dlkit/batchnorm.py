@@ -9,6 +9,13 @@ with the running averages, so a single example can be normalised.
 Gradients are slopes of the cost: ``batchnorm_backward`` takes ``dZ_tilde =
 dJ/dZ_tilde`` and returns ``dJ/dZ``, ``dJ/dgamma``, ``dJ/dbeta``. The cost's
 1/m is therefore already inside ``dZ_tilde``.
+
+Conventions compared with PyTorch's ``torch.nn.functional.batch_norm`` (the
+tests check the agreement): ``momentum`` here is the EWA's beta, the weight
+of the OLD running value, so ``momentum=0.9`` is PyTorch's ``momentum=0.1``;
+and the running variance averages the biased mini-batch variance (1/m, the
+one that normalises the batch), where PyTorch averages the unbiased one
+(1/(m - 1)). Outputs and gradients agree exactly.
 """
 from __future__ import annotations
 

@@ -62,3 +62,43 @@ def test_clear_errors_for_bad_input():
     _, cache, _ = batchnorm_forward(Z, gamma, beta)
     with pytest.raises(ValueError, match="dZ_tilde has shape"):
         batchnorm_backward(Z[:, :3], cache)
+
+
+# ------------------------------------------------------------------ PyTorch as an independent implementation
+
+def _torch_bn(Z, gamma, beta, running, training, momentum, eps):
+    """torch.nn.functional.batch_norm on the transposed layout (examples as rows), with autograd."""
+    torch = pytest.importorskip("torch")
+    x = torch.tensor(Z.T, dtype=torch.float64, requires_grad=True)
+    w = torch.tensor(gamma.ravel(), dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(beta.ravel(), dtype=torch.float64, requires_grad=True)
+    rm = torch.tensor(running["mean"].ravel(), dtype=torch.float64)
+    rv = torch.tensor(running["var"].ravel(), dtype=torch.float64)
+    # torch's momentum weighs the NEW statistic: running = (1 - momentum) running + momentum batch
+    y = torch.nn.functional.batch_norm(x, rm, rv, w, b, training=training, momentum=1 - momentum, eps=eps)
+    return torch, x, w, b, rm, rv, y
+
+
+@pytest.mark.parametrize("mode", ["train", "test"])
+def test_forward_and_backward_agree_with_pytorch(mode):
+    rng, Z, gamma, beta = _setup(seed=5, n=4, m=9)
+    running = {"mean": rng.normal(size=(4, 1)), "var": rng.random((4, 1)) + 0.5}
+    upstream = rng.normal(size=Z.shape) / Z.shape[1]
+    out, cache, new = batchnorm_forward(Z, gamma, beta, running, mode=mode, momentum=0.9, epsilon=1e-5)
+    torch, x, w, b, rm, rv, y = _torch_bn(Z, gamma, beta, running, mode == "train", 0.9, 1e-5)
+    np.testing.assert_allclose(out, y.detach().numpy().T, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(new["mean"].ravel(), rm.numpy(), rtol=1e-12)
+    if mode == "train":
+        # PyTorch feeds the unbiased variance (m / (m - 1)) into its running average; dlkit (and the
+        # lecture's formula) the biased one that normalises the batch.
+        m = Z.shape[1]
+        var = Z.var(axis=1)
+        np.testing.assert_allclose(rv.numpy(), 0.9 * running["var"].ravel() + 0.1 * var * m / (m - 1), rtol=1e-12)
+        np.testing.assert_allclose(new["var"].ravel(), 0.9 * running["var"].ravel() + 0.1 * var, rtol=1e-12)
+    else:
+        np.testing.assert_allclose(new["var"].ravel(), rv.numpy(), rtol=1e-12)
+    y.backward(torch.tensor(upstream.T, dtype=torch.float64))
+    dZ, dgamma, dbeta = batchnorm_backward(upstream, cache)
+    np.testing.assert_allclose(dZ, x.grad.numpy().T, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(dgamma.ravel(), w.grad.numpy(), rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(dbeta.ravel(), b.grad.numpy(), rtol=1e-9, atol=1e-12)

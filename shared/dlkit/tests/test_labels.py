@@ -43,3 +43,26 @@ def test_gradient_and_stability():
 def test_shape_mismatch_is_explained():
     with pytest.raises(ValueError, match="one-hot"):
         softmax_cross_entropy(np.zeros((3, 4)), np.zeros((1, 4)))
+
+
+# ------------------------------------------------------------------ PyTorch as an independent implementation
+
+def test_cost_and_gradient_agree_with_pytorch_cross_entropy():
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(7)
+    Z = rng.normal(size=(5, 8)) * 4
+    Z[:, 0] += 700.0                                    # a column of huge logits stays exact
+    y = rng.integers(0, 5, size=8)
+    cost, dZ = softmax_cross_entropy(Z, one_hot(y, 5))
+    logits = torch.tensor(Z.T, dtype=torch.float64, requires_grad=True)   # torch: examples are rows
+    loss = torch.nn.functional.cross_entropy(logits, torch.tensor(y), reduction="mean")
+    loss.backward()
+    assert cost == pytest.approx(loss.item(), rel=1e-12)
+    np.testing.assert_allclose(dZ, logits.grad.numpy().T, rtol=1e-10, atol=1e-15)
+
+
+def test_one_hot_agrees_with_pytorch():
+    torch = pytest.importorskip("torch")
+    y = np.array([3, 0, 2, 2, 1])
+    expected = torch.nn.functional.one_hot(torch.tensor(y), num_classes=5).numpy().T
+    np.testing.assert_array_equal(one_hot(y, 5), expected)
