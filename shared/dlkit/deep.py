@@ -221,6 +221,20 @@ def _check_dims(layers_dims, X, length=None):
     return dims
 
 
+def _check_initial_parameters(parameters, dims) -> dict:
+    """A float copy of ``parameters`` after checking it has W1, b1, ..., WL, bL of the shapes ``dims`` imply."""
+    L = _num_layers(parameters)
+    if L != len(dims) - 1:
+        raise ValueError(f"`parameters` has {L} layers but layers_dims {dims} describes {len(dims) - 1}")
+    out = {}
+    for l in range(1, L + 1):
+        for k, shape in (("W", (dims[l], dims[l - 1])), ("b", (dims[l], 1))):
+            value = as_array(f"{k}{l}", parameters[f"{k}{l}"])
+            expect_shape(f"parameters['{k}{l}']", value, shape, hint=f"layers_dims = {dims}")
+            out[f"{k}{l}"] = value.copy()
+    return out
+
+
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
                     *, progress=False):
     """Train LINEAR -> RELU -> LINEAR -> SIGMOID by batch gradient descent.
@@ -236,15 +250,21 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 
 
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
-                  *, progress=False):
+                  *, progress=False, parameters=None):
     """Train [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID by batch gradient descent.
 
     X (n_x, m), Y (1, m), ``layers_dims = [n_x, n^[1], ..., 1]``. Starts from
-    ``initialize_parameters_deep(layers_dims, scale="1/sqrt(n_prev)", seed=1)``.
-    Returns ``(parameters, costs)``, the costs recorded at iterations 0, 100, 200, ...
+    ``initialize_parameters_deep(layers_dims, scale="1/sqrt(n_prev)", seed=1)``,
+    or from ``parameters`` (W1, b1, ..., WL, bL of the shapes ``layers_dims``
+    implies) when given, e.g. the output of one of ``dlkit.initializers``;
+    that dict is not modified. Returns ``(parameters, costs)``, the costs
+    recorded at iterations 0, 100, 200, ...
     """
     dims = _check_dims(layers_dims, X)
-    parameters = initialize_parameters_deep(dims, scale=SCALED, seed=1)
+    if parameters is None:
+        parameters = initialize_parameters_deep(dims, scale=SCALED, seed=1)
+    else:
+        parameters = _check_initial_parameters(parameters, dims)
     return _gradient_descent(parameters, X, Y, learning_rate, num_iterations, print_cost, progress,
                              f"{len(dims) - 1}-layer model")
 
