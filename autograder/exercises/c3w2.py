@@ -1,0 +1,1109 @@
+"""Course 3, Week 2: ML strategy (2), error analysis, mismatched data, multi-task and transfer learning.
+
+The notebook is ``course3/week2/ml_strategy_2.ipynb``; the references live in
+``dlkit.error_analysis``, ``dlkit.multitask`` and ``dlkit.transfer``; the tests of
+these entries are ``autograder/tests/test_c3w2.py``.
+
+Fixed cases are the course notes' numbers (C3 Week 2): the error-analysis
+spreadsheet (dog 8 %, great cat 43 %, blurry 61 %, Instagram 12 %, incorrectly
+labelled 6 %), the ceilings 9.5 % and 5 % of a 10 % dev error, the label-noise
+cases 10 % vs 2 % (share 6 % vs 30 %, 2.1 % vs 1.9 % -> fix the labels), the
+200,000 web + 10,000 app split (205,000 / 2,500 / 2,500; option 1's 2380.95 /
+119.05 dev composition), the rear-view mirror, the scenario table A-F, and the
+multi-task label matrix with "?" (J = 1.9061547 for Y_hat = 0.5, 0.6345479 for
+the notes' Y_hat; 0.6931472 / 0.2307447 per labelled entry).
+
+The notebook ends with a case study, a car's perception system: its decisions
+are *answer* exercises (``answer=True``) whose visible check looks at the form
+only; the hidden check grades the content. Their reference answers are here.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+import numpy as np
+
+from dlkit import deep, error_analysis as ea, multitask as mt, transfer as tl
+from dlkit.gradcheck import numeric_gradient, relative_error
+
+from ..compare import describe
+from ..registry import Case, Exercise, Mistake, register
+
+# ================================================================ error analysis
+
+CAT_TAGS, CAT_CATEGORIES = ea.cat_spreadsheet()
+SMALL_TAGS = [["dog"], ["blurry", "instagram filter"], ["great cat", "blurry"], [], ["blurry"]]
+SMALL_CATEGORIES = ["dog", "great cat", "blurry", "instagram filter"]
+CAR_TAGS, CAR_CATEGORIES = ea.car_dev_errors()
+_POOL = ["night", "rain", "glare", "small object", "motion blur", "mislabeled", "fog", "occluded"]
+
+
+def _random_tags_case(rng: np.random.Generator) -> Case:
+    k = int(rng.integers(2, 6))
+    categories = [str(c) for c in rng.choice(_POOL, size=k, replace=False)]
+    n = int(rng.integers(6, 40))
+    rows = []
+    for _ in range(n):
+        chosen = [c for c in categories if rng.random() < 0.35]
+        rows.append([str(c) for c in rng.permutation(chosen)] if chosen else [])
+    rows[0] = []                                  # an example with no tag
+    rows[1] = [categories[-1], categories[0]]     # and one with two tags
+    return Case((rows, categories), label=f"{n} random rows tagged with {categories}")
+
+
+def _table_with(count=None, denominator="rows", first_only=False, scale=1.0):
+    def error_analysis_table(tags, categories):
+        rows = [r[:1] if first_only else list(r) for r in tags]
+        counts = {c: sum(c in r for r in rows) for c in categories}
+        if count == "counts":
+            return {c: counts[c] for c in categories}
+        if denominator == "rows":
+            n = len(rows)
+        elif denominator == "tagged":
+            n = sum(1 for r in rows if r)
+        else:
+            n = sum(len(r) for r in rows)
+        return {c: scale * counts[c] / n for c in categories}
+    return error_analysis_table
+
+
+register(Exercise(
+    id="c3w2.error_analysis_table",
+    reference=ea.error_analysis_table,
+    outputs="fractions",
+    fixed_cases=[
+        Case((CAT_TAGS, CAT_CATEGORIES), label="the notes' spreadsheet of 100 misclassified cat images: dog 8 %, "
+             "great cat 43 %, blurry 61 %, instagram filter 12 % (124 % together), incorrectly labeled 6 %"),
+        Case((SMALL_TAGS, SMALL_CATEGORIES), label="5 examples, one untagged, two with two tags"),
+    ],
+    random_case=_random_tags_case,
+    hidden_cases=[
+        Case((CAR_TAGS, CAR_CATEGORIES), label="the car's 200 misclassified dev frames"),
+        Case(([["glare"], ["glare", "night"], ["glare"]], ["night", "rain", "glare"]),
+             label="a category in every row and one in none"),
+    ],
+    mistakes=[
+        Mistake("by_tags", _table_with(denominator="tags"),
+                "divide by the number of misclassified examples (rows), not by the number of tags: an example "
+                "with two tags is still one example. The fractions may add up to more than 1 because tags overlap."),
+        Mistake("skip_untagged", _table_with(denominator="tagged"),
+                "examples that carry no tag are still misclassified examples: count every row in the "
+                "denominator, tagged or not."),
+        Mistake("first_tag_only", _table_with(first_only=True),
+                "count every tag of a row, not only its first: the categories overlap (a great cat can also be "
+                "blurry), which is why the spreadsheet has one column per category."),
+        Mistake("percent", _table_with(scale=100.0),
+                "return fractions (0.08 for 8 %), not percentages."),
+        Mistake("counts", _table_with(count="counts"),
+                "return the fraction of the examples with each tag (count / number of examples), not the count."),
+    ],
+))
+
+
+def _ceiling_case(rng: np.random.Generator) -> Case:
+    e = float(np.round(rng.uniform(0.01, 0.3), 4))
+    if rng.random() < 0.5:
+        return Case((e, float(np.round(rng.uniform(0.0, 1.0), 3))), label=f"dev error {e}, one category")
+    f = np.round(rng.uniform(0.0, 1.0, size=int(rng.integers(2, 6))), 3)
+    return Case((e, f), label=f"dev error {e}, an array of {f.size} fractions")
+
+
+register(Exercise(
+    id="c3w2.ceiling",
+    reference=ea.ceiling,
+    outputs="best_error",
+    fixed_cases=[
+        Case((0.10, 0.05), label="dev error 10 %, 5 of 100 errors are dogs: 9.5 %"),
+        Case((0.10, 0.50), label="dev error 10 %, 50 of 100 errors are dogs: 5 %"),
+        Case((0.10, np.array([0.08, 0.43, 0.61, 0.12])), label="dev error 10 %, the spreadsheet's four fractions"),
+    ],
+    random_case=_ceiling_case,
+    hidden_cases=[
+        Case((0.08, 0.0), label="a category with no errors"),
+        Case((0.08, 1.0), label="a category holding every error"),
+        Case((0.08, np.array([0.46, 0.19, 0.27, 0.35, 0.04])), label="the car's five categories"),
+    ],
+    mistakes=[
+        Mistake("reduction", lambda e, f: e * np.asarray(f, dtype=float) if np.ndim(f) else e * f,
+                "dev_error * fraction is how much the error drops; the ceiling is the error that is left: "
+                "dev_error * (1 - fraction)."),
+        Mistake("fraction_only", lambda e, f: f,
+                "the fraction is a share of the *errors*; the best-case error is dev_error * (1 - fraction)."),
+        Mistake("subtract_fraction", lambda e, f: e - np.asarray(f, dtype=float) if np.ndim(f) else e - f,
+                "the fraction is a share of the misclassified examples, not of the whole dev set: subtract "
+                "dev_error * fraction from dev_error, i.e. dev_error * (1 - fraction)."),
+        Mistake("one_minus", lambda e, f: 1 - np.asarray(f, dtype=float) if np.ndim(f) else 1 - f,
+                "1 - fraction is the share of the errors left; multiply it by dev_error to get an error rate."),
+    ],
+))
+
+# ======================================================== incorrectly labelled data
+
+
+def _share_with(share="dev", other="dev", fix="ok", none_false=False):
+    def mislabeled_share(dev_error, label_error, rival_error=None):
+        other_error = (1 - label_error) if other == "one" else dev_error - label_error
+        s = {"dev": label_error / dev_error, "all": label_error, "other": label_error / (dev_error - label_error)}[share]
+        if rival_error is None:
+            f = False if none_false else None
+        elif fix == "reversed":
+            f = abs(dev_error - rival_error) > label_error
+        elif fix == "signed":
+            f = (dev_error - rival_error) <= label_error
+        else:
+            f = abs(dev_error - rival_error) <= label_error
+        return {"label_error": label_error, "other_error": other_error, "share": s, "fix_labels": f}
+    return mislabeled_share
+
+
+def _share_case(rng: np.random.Generator) -> Case:
+    e = float(np.round(rng.uniform(0.01, 0.2), 4))
+    le = float(np.round(e * rng.uniform(0.02, 0.5), 5))
+    if rng.random() < 0.3:
+        return Case((e, le), label=f"dev error {e}, label error {le}, no rival")
+    gap = float(np.round(rng.choice([-1, 1]) * rng.uniform(0.0, 3.0) * le, 5))
+    if abs(abs(gap) - le) < 1e-4:
+        gap *= 1.5
+    return Case((e, le, float(np.round(e + gap, 5))), label=f"dev error {e}, label error {le}, rival {e + gap:.5f}")
+
+
+register(Exercise(
+    id="c3w2.mislabeled_share",
+    reference=ea.mislabeled_share,
+    outputs="impact",
+    fixed_cases=[
+        Case((0.10, 0.006), label="case 1: dev error 10 %, 6 % of the errors mislabelled (0.6 %)"),
+        Case((0.02, 0.006), label="case 2: dev error 2 %, still 0.6 % from wrong labels (share 30 %)"),
+        Case((0.021, 0.006, 0.019), label="2.1 % vs a rival at 1.9 % with 0.6 % label error: fix the labels"),
+        Case((0.10, 0.006, 0.08), label="10 % vs a rival at 8 % with 0.6 % label error"),
+        Case((0.019, 0.006, 0.031), label="1.9 % vs a rival at 3.1 %"),
+    ],
+    random_case=_share_case,
+    hidden_cases=[
+        Case((0.08, 0.0032), label="the car: dev error 8 %, 4 % of the errors mislabelled"),
+        Case((0.05, 0.0), label="no wrong labels at all"),
+        Case((0.03, 0.01, 0.025), label="a rival half a point better, 1 % label error"),
+    ],
+    mistakes=[
+        Mistake("share_of_all", _share_with(share="all"),
+                "share is the fraction of the *errors* due to wrong labels: label_error / dev_error "
+                "(0.006 / 0.10 = 6 %, 0.006 / 0.02 = 30 %)."),
+        Mistake("share_vs_other", _share_with(share="other"),
+                "divide the label error by the whole dev error, not by the other error: share = label_error / dev_error."),
+        Mistake("other_from_one", _share_with(other="one"),
+                "other_error is the part of the dev error not caused by labels: dev_error - label_error "
+                "(9.4 % in case 1), not 1 - label_error."),
+        Mistake("fix_reversed", _share_with(fix="reversed"),
+                "fix the labels when the two classifiers are *closer* than the label error, "
+                "|dev_error - rival_error| <= label_error: then wrong labels could be what tells them apart."),
+        Mistake("fix_signed", _share_with(fix="signed"),
+                "compare the size of the gap, abs(dev_error - rival_error), with label_error: a rival far "
+                "worse than you is as easy to tell apart as one far better."),
+        Mistake("no_rival_false", _share_with(none_false=True),
+                "without a rival there is nothing to compare: \"fix_labels\" is None then, not False."),
+    ],
+))
+
+# ======================================================== mismatched distributions
+
+
+def _split_with(leftover=True, ratio="total", train_dev_from="pool", remove_train_dev=True):
+    def mismatched_split(n_web, n_app, n_dev, n_test, n_train_dev=0, shuffle_all=False):
+        total = n_web + n_app
+        if shuffle_all:
+            n_train = total - n_dev - n_test - (n_train_dev if remove_train_dev else 0)
+            p_app = n_app / total if ratio == "total" else n_app / n_web
+            parts = {"train": n_train, "train_dev": n_train_dev, "dev": n_dev, "test": n_test}
+            return {k: {"web": n * (1 - p_app), "app": n * p_app} for k, n in parts.items()}
+        app_left = (n_app - n_dev - n_test) if leftover else 0
+        pool = n_web + app_left
+        if train_dev_from == "app":
+            td = {"web": 0.0, "app": float(n_train_dev)}
+            train = {"web": float(n_web), "app": float(app_left - n_train_dev)}
+        else:
+            td = {"web": n_train_dev * n_web / pool, "app": n_train_dev * app_left / pool}
+            n_train = pool - (n_train_dev if remove_train_dev else 0)
+            train = {"web": n_train * n_web / pool, "app": n_train * app_left / pool}
+        return {"train": train, "train_dev": td, "dev": {"web": 0.0, "app": float(n_dev)},
+                "test": {"web": 0.0, "app": float(n_test)}}
+    return mismatched_split
+
+
+def _split_case(rng: np.random.Generator) -> Case:
+    n_web = int(rng.integers(10, 500)) * 1000
+    n_app = int(rng.integers(3, 60)) * 500
+    n_dev = int(rng.integers(1, max(2, n_app // 1500))) * 500
+    n_test = n_dev
+    n_td = int(rng.choice([0, n_dev, 1000]))
+    shuffle_all = bool(rng.random() < 0.35)
+    return Case((n_web, n_app, n_dev, n_test), {"n_train_dev": n_td, "shuffle_all": shuffle_all},
+                label=f"{n_web} web + {n_app} app, dev = test = {n_dev}, train-dev {n_td}, shuffle_all={shuffle_all}")
+
+
+register(Exercise(
+    id="c3w2.mismatched_split",
+    reference=ea.mismatched_split,
+    outputs="split",
+    fixed_cases=[
+        Case((200_000, 10_000, 2_500, 2_500), label="option 2: 200,000 web + 10,000 app images, dev and test "
+             "2,500 app images each, train 205,000"),
+        Case((200_000, 10_000, 2_500, 2_500), {"shuffle_all": True},
+             label="option 1: everything shuffled, dev = 2380.95 web + 119.05 app images on average"),
+        Case((500_000, 20_000, 10_000, 10_000), label="the rear-view mirror: 500,000 purchased utterances, "
+             "dev and test 10,000 mirror utterances each"),
+        Case((500_000, 20_000, 5_000, 5_000), label="the mirror, variant: dev and test 5,000 each, train 510,000"),
+        Case((200_000, 10_000, 2_500, 2_500), {"n_train_dev": 2_500},
+             label="option 2 with a train-dev set of 2,500 carved out of training"),
+    ],
+    random_case=_split_case,
+    hidden_cases=[
+        Case((480_000, 30_000, 7_500, 7_500), {"n_train_dev": 7_500}, label="the car: 480,000 web + 30,000 car frames"),
+        Case((200_000, 10_000, 2_500, 2_500), {"n_train_dev": 5_000, "shuffle_all": True},
+             label="option 1 with a train-dev set"),
+        Case((100_000, 4_000, 2_000, 2_000), label="every app example needed for dev and test"),
+    ],
+    mistakes=[
+        Mistake("leftover_app_unused", _split_with(leftover=False),
+                "the app examples not needed for dev and test go into training (5,000 of them in the "
+                "course's example): they are the most valuable training data you have."),
+        Mistake("app_to_web_ratio", _split_with(ratio="web"),
+                "after shuffling, an example is from the app with probability n_app / (n_web + n_app) "
+                "(10,000 / 210,000), not n_app / n_web."),
+        Mistake("train_dev_from_app", _split_with(train_dev_from="app"),
+                "the train-dev set has the *training* distribution: carve it at random out of the training data "
+                "(web and leftover app examples mixed), not out of the app examples."),
+        Mistake("train_dev_kept_in_train", _split_with(remove_train_dev=False),
+                "the train-dev set is never trained on: take its examples out of the training set."),
+    ],
+))
+
+# ================================================== bias, variance and data mismatch
+
+SCENARIOS = {  # human, train, train-dev, dev, test (percent), from the notes' table
+    "A": (0, 1, None, 10, None), "B": (0, 1, 9, 10, None), "C": (0, 1, 1.5, 10, None),
+    "D": (0, 10, 11, 12, None), "E": (0, 10, 11, 20, None), "F": (4, 7, 10, 6, 6),
+}
+SCENARIO_G = (1, 2, 2.5, 3, 8)  # ours: a test error far above dev
+
+
+def _gaps_with(mismatch="train_dev", variance="train_dev", clip=False, overfit_sign=1, bias_from=True,
+               none_as_zero=False):
+    def error_gaps(human, train, train_dev, dev, test=None):
+        if none_as_zero and train_dev is None:
+            train_dev = 0.0
+        g = {"avoidable_bias": float(train - (human if bias_from else 0)),
+             "variance": None if train_dev is None else float((dev if variance == "dev" else train_dev) - train),
+             "data_mismatch": None if train_dev is None else float(dev - (train if mismatch == "train" else train_dev)),
+             "dev_overfit": None if test is None else float(overfit_sign * (test - dev)),
+             "train_to_dev": float(dev - train)}
+        if clip:
+            g = {k: (None if v is None else max(0.0, v)) for k, v in g.items()}
+        return g
+    return error_gaps
+
+
+def _gaps_case(rng: np.random.Generator) -> Case:
+    h = float(np.round(rng.uniform(0, 5), 1))
+    tr = float(np.round(h + rng.uniform(-0.5, 8), 1))
+    td = float(np.round(tr + rng.uniform(-1, 8), 1)) if rng.random() < 0.8 else None
+    d = float(np.round((td if td is not None else tr) + rng.uniform(-4, 9), 1))
+    te = float(np.round(d + rng.uniform(-2, 5), 1)) if rng.random() < 0.6 else None
+    return Case((h, tr, td, d, te), label=f"human {h}, train {tr}, train-dev {td}, dev {d}, test {te}")
+
+
+register(Exercise(
+    id="c3w2.error_gaps",
+    reference=ea.error_gaps,
+    outputs="gaps",
+    fixed_cases=[Case(v, label=f"scenario {k} of the notes' table (errors in %)") for k, v in SCENARIOS.items()],
+    random_case=_gaps_case,
+    hidden_cases=[
+        Case((0.01, 0.02, 0.026, 0.08, 0.083), label="the car (errors as fractions)"),
+        Case(SCENARIO_G, label="a test error far above dev"),
+        Case((0.5, 0.4, 0.3, 0.2, 0.1), label="every gap negative"),
+    ],
+    mistakes=[
+        Mistake("mismatch_from_train", _gaps_with(mismatch="train"),
+                "data mismatch is measured from the train-dev error: dev - train_dev. dev - train mixes "
+                "variance and data mismatch together (that is \"train_to_dev\")."),
+        Mistake("variance_to_dev", _gaps_with(variance="dev"),
+                "variance is the gap between two sets of the same distribution: train_dev - train, not dev - train."),
+        Mistake("clipped", _gaps_with(clip=True),
+                "keep negative gaps: in scenario F the dev data is easier than the training data, so the "
+                "data mismatch is -4, and clipping it at 0 hides that."),
+        Mistake("overfit_sign", _gaps_with(overfit_sign=-1),
+                "overfitting to dev is test - dev: how much worse the test error is than the dev error."),
+        Mistake("bias_from_zero", _gaps_with(bias_from=False),
+                "avoidable bias is measured from human-level error, the proxy for Bayes error: train - human "
+                "(3 in scenario F), not the training error itself."),
+        Mistake("none_as_zero", _gaps_with(none_as_zero=True),
+                "without a train-dev error, variance and data mismatch are unknown: return None for both "
+                "(only train_to_dev = dev - train is known)."),
+    ],
+))
+
+
+def _diagnose_with(argmax=False, absolute=False, none_as_zero=False, skip_overfit=False):
+    names = ("avoidable_bias", "variance", "data_mismatch", "dev_overfit")
+
+    def diagnose_gaps(gaps, ratio=0.5):
+        values = {k: gaps.get(k) for k in names}
+        if skip_overfit:
+            values["dev_overfit"] = None
+        if values["variance"] is None or values["data_mismatch"] is None:
+            if none_as_zero:
+                values = {k: (0.0 if v is None and k != "dev_overfit" else v) for k, v in values.items()}
+            else:
+                values = {"avoidable_bias": values["avoidable_bias"], "ambiguous": gaps.get("train_to_dev"),
+                          "dev_overfit": values["dev_overfit"]}
+        known = {k: (abs(v) if absolute else v) for k, v in values.items() if v is not None}
+        if not known or max(known.values()) <= 0:
+            return []
+        largest = max(known.values())
+        if argmax:
+            return [max(known, key=known.get)]
+        return [k for k, v in known.items() if v > 0 and v >= ratio * largest]
+    return diagnose_gaps
+
+
+def _near_a_tie(gaps: dict, ratio: float) -> bool:
+    """True when a gap sits within rounding distance of ratio * largest (a fragile case)."""
+    if gaps["variance"] is None:
+        values = [gaps["avoidable_bias"], gaps["train_to_dev"], gaps["dev_overfit"]]
+    else:
+        values = [gaps[k] for k in ea.GAP_NAMES]
+    values = [v for v in values if v is not None]
+    cut = ratio * max(values)
+    return any(abs(v - cut) < 1e-6 or abs(v) < 1e-6 for v in values)
+
+
+def _diagnose_case(rng: np.random.Generator) -> Case:
+    while True:
+        case = _gaps_case(rng)
+        ratio = float(rng.choice([0.5, 0.5, 0.3, 0.8]))
+        gaps = ea.error_gaps(*case.args)
+        if not _near_a_tie(gaps, ratio):
+            return Case((gaps,), {"ratio": ratio}, label=case.label + f", ratio {ratio}")
+
+
+register(Exercise(
+    id="c3w2.diagnose_gaps",
+    reference=ea.diagnose_gaps,
+    outputs="problems",
+    fixed_cases=[Case((ea.error_gaps(*v),), label=f"the gaps of scenario {k}") for k, v in SCENARIOS.items()]
+    + [Case((ea.error_gaps(*SCENARIO_G),), label="human 1, train 2, train-dev 2.5, dev 3, test 8")],
+    random_case=_diagnose_case,
+    hidden_cases=[
+        Case((ea.error_gaps(0.01, 0.02, 0.026, 0.08, 0.083),), label="the car"),
+        Case((ea.error_gaps(0.5, 0.4, 0.3, 0.2, 0.1),), label="every gap negative"),
+        Case((ea.error_gaps(0, 10, None, 12),), label="no train-dev set, a large avoidable bias"),
+        Case((ea.error_gaps(*SCENARIOS["E"]),), {"ratio": 0.95}, label="scenario E with ratio 0.95"),
+    ],
+    mistakes=[
+        Mistake("largest_only", _diagnose_with(argmax=True),
+                "return every gap that is at least ratio times the largest, not just the largest: in scenario E "
+                "both the avoidable bias (10) and the data mismatch (9) need work."),
+        Mistake("absolute_values", _diagnose_with(absolute=True),
+                "a negative gap is not a problem to fix (in scenario F the dev data is easier than the training "
+                "data): compare the gaps with their signs and keep only positive ones."),
+        Mistake("none_as_zero", _diagnose_with(none_as_zero=True),
+                "without a train-dev set (variance and data mismatch None) you cannot tell the two apart: use "
+                "gaps[\"train_to_dev\"] for both together and report it as \"ambiguous\" (scenario A)."),
+        Mistake("no_dev_overfit", _diagnose_with(skip_overfit=True),
+                "include the dev_overfit gap (test - dev) when it is known: a test error far above the dev "
+                "error means the dev set has been overfitted; a bigger dev set is the cure."),
+    ],
+))
+
+# ============================================================ multi-task learning
+
+_HALF = np.full((4, 4), 0.5)
+_ALL_Q = np.array([[1.0, np.nan, 0.0], [0.0, np.nan, np.nan], [np.nan, np.nan, 1.0]])
+_ALL_Q_HAT = np.array([[0.7, 0.4, 0.2], [0.3, 0.6, 0.5], [0.5, 0.9, 0.8]])
+
+
+def _mt_case(rng: np.random.Generator) -> Case:
+    n, m = int(rng.integers(1, 6)), int(rng.integers(2, 9))
+    Y_hat = np.round(rng.uniform(0.03, 0.97, size=(n, m)), 3)
+    Y = (rng.random((n, m)) < 0.5).astype(float)
+    Y[rng.random((n, m)) < 0.3] = np.nan
+    Y[0, 0] = 1.0
+    if m > 2 and n > 1:
+        Y[:, -1] = np.nan            # an example with no label at all still counts in m
+    per_label = bool(rng.random() < 0.4)
+    return Case((Y_hat, Y), {"per_label": per_label},
+                label=f"random Y_hat and Y ({n}, {m}) with '?' entries, per_label={per_label}")
+
+
+def _mt_loss_with(nan_as_zero=False, norm="m", ignore_flag=False, nan_out=False, m_labelled=False):
+    def multitask_loss(Y_hat, Y, per_label=False):
+        mask = ~np.isnan(Y)
+        if nan_out:
+            losses = mask * -(Y * np.log(Y_hat) + (1 - Y) * np.log(1 - Y_hat))
+        else:
+            y = np.nan_to_num(Y, nan=0.0)
+            losses = -(y * np.log(Y_hat) + (1 - y) * np.log(1 - Y_hat))
+            if not nan_as_zero:
+                losses = np.where(mask, losses, 0.0)
+        if per_label and not ignore_flag:
+            n = mask.sum() if not nan_as_zero else Y.size
+            return float(np.sum(losses) / max(n, 1))
+        if ignore_flag:
+            return float(np.sum(losses) / max(mask.sum(), 1))
+        if norm == "entries":
+            return float(np.sum(losses) / Y.size)
+        m = int(np.sum(mask.any(axis=0))) if m_labelled else Y.shape[1]
+        return float(np.sum(losses) / m)
+    return multitask_loss
+
+
+register(Exercise(
+    id="c3w2.multitask_loss",
+    reference=mt.multitask_loss,
+    outputs="cost",
+    fixed_cases=[
+        Case((_HALF, mt.SEED_Y), label="the notes' Y (4, 4) with five '?' and Y_hat = 0.5: J = 11 ln2 / 4 = 1.9061547"),
+        Case((mt.NOTES_Y_HAT, mt.SEED_Y), label="the notes' Y and their Y_hat: J = 0.6345479"),
+        Case((_HALF, mt.SEED_Y), {"per_label": True}, label="Y_hat = 0.5, per labelled entry: ln 2 = 0.6931472"),
+        Case((mt.NOTES_Y_HAT, mt.SEED_Y), {"per_label": True}, label="the notes' Y_hat, per labelled entry: 0.2307447"),
+        Case((_ALL_Q_HAT, _ALL_Q), label="an example (column) with no label at all: it still counts in m"),
+    ],
+    random_case=_mt_case,
+    hidden_cases=[
+        Case((mt.NOTES_Y_HAT, np.nan_to_num(mt.SEED_Y, nan=1.0)), label="every label known"),
+        Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
+        Case((_ALL_Q_HAT, _ALL_Q), {"per_label": True}, label="a column of '?', per labelled entry"),
+    ],
+    mistakes=[
+        Mistake("nan_as_zero", _mt_loss_with(nan_as_zero=True),
+                "a '?' is not a label 0: leave those entries out of the sum entirely (np.nan_to_num alone "
+                "turns every '?' into a 'no')."),
+        Mistake("by_entries", _mt_loss_with(norm="entries"),
+                "the formula has 1/m with m = Y.shape[1], the number of examples (columns); do not divide by "
+                "the number of entries n_tasks * m."),
+        Mistake("always_per_label", _mt_loss_with(ignore_flag=True),
+                "by default (per_label=False) divide by m, the number of examples, as the course's formula does; "
+                "divide by the number of labelled entries only when per_label=True."),
+        Mistake("nan_result", _mt_loss_with(nan_out=True),
+                "nan * 0 is still nan: multiplying by the mask does not remove a '?'. Replace the '?' entries "
+                "first (np.where(mask, Y, 0) or np.nan_to_num) and then zero their losses with np.where."),
+        Mistake("m_labelled_examples", _mt_loss_with(m_labelled=True),
+                "m counts every example, also one whose labels are all '?': m = Y.shape[1]."),
+    ],
+))
+
+
+def _mt_grad_with(factor_m=True, zero_q=True, sign=1.0, nan_out=False, wrt_z=False, per_label_m=False):
+    def multitask_loss_and_grad(Y_hat, Y, per_label=False):
+        cost = mt.multitask_loss(Y_hat, Y, per_label)
+        mask = ~np.isnan(Y)
+        m = Y.shape[1]
+        n = max(int(mask.sum()), 1) if per_label and not per_label_m else m
+        y = Y if nan_out else np.nan_to_num(Y, nan=0.0)
+        if wrt_z:
+            d = Y_hat - y
+        else:
+            d = -(y / Y_hat - (1 - y) / (1 - Y_hat))
+        if nan_out:
+            d = d * mask
+        elif zero_q:
+            d = np.where(mask, d, 0.0)
+        return cost, sign * d / (n if factor_m else 1)
+    return multitask_loss_and_grad
+
+
+def _mt_gradcheck(fn: Callable, case: Case) -> Optional[str]:
+    """Compare the student's dY_hat with numeric slopes of the student's own cost."""
+    Y_hat, Y = case.args
+    per_label = bool(case.kwargs.get("per_label", False))
+    out = fn(Y_hat.copy(), Y.copy(), per_label=per_label)
+    if not (isinstance(out, (tuple, list)) and len(out) == 2):
+        return "the function should return the pair (cost, dY_hat)"
+    got = np.asarray(out[1], dtype=float)
+    if got.shape != Y_hat.shape:
+        return f"dY_hat has shape {got.shape}; it must have the shape of Y_hat, {Y_hat.shape}"
+    if np.any(np.isnan(got)):
+        return "dY_hat contains NaN: a '?' must give a gradient of exactly 0, not nan (use np.where, not a product)"
+    numeric = numeric_gradient(lambda yh: float(fn(yh.copy(), Y.copy(), per_label=per_label)[0]), Y_hat.copy(),
+                               eps=1e-6)
+    if np.any(np.isnan(numeric)):
+        return "your own cost is NaN on this case, so its slopes cannot be measured: fix the cost first"
+    mask = ~np.isnan(Y)
+    m = Y.shape[1]
+    n_lab = max(int(mask.sum()), 1)
+    problems = []
+    if np.any(np.abs(got[~mask]) > 1e-12):
+        problems.append("dY_hat is not 0 where Y is '?': an unknown label must not move the prediction")
+    err = relative_error(numeric, got)
+    if err < 1e-5:
+        if problems:
+            return "; ".join(problems) + "."
+        return ("your dY_hat matches the slopes of your own cost, so the two are consistent: look at the cost "
+                "(which entries it counts, what it divides by).")
+    for factor, what in ((m, f"m = {m} times the numeric slope: it is missing the 1/m"),
+                         (1.0 / m, f"the numeric slope divided by m = {m}: it has a 1/m too many"),
+                         (n_lab, f"{n_lab} (the number of labelled entries) times the numeric slope: "
+                                 "it is missing the normalisation"),
+                         (m / n_lab, "normalised by the number of labelled entries while your cost divides by m"),
+                         (n_lab / m, "normalised by m while your cost divides by the number of labelled entries"),
+                         (-1.0, "of the wrong sign")):
+        if relative_error(numeric * factor, got) < 1e-5:
+            problems.append(f"dY_hat is {what}")
+            break
+    else:
+        problems.append(f"dY_hat disagrees with the numeric slope of your own cost (relative error {err:.2g})")
+    return "; ".join(problems) + "."
+
+
+register(Exercise(
+    id="c3w2.multitask_loss_and_grad",
+    reference=mt.multitask_loss_and_grad,
+    outputs=("cost", "dY_hat"),
+    fixed_cases=[
+        Case((mt.NOTES_Y_HAT, mt.SEED_Y), label="the notes' Y and Y_hat: J = 0.6345479"),
+        Case((mt.NOTES_Y_HAT, mt.SEED_Y), {"per_label": True}, label="the same, per labelled entry: J = 0.2307447"),
+        Case((_ALL_Q_HAT, _ALL_Q), label="an example (column) with no label at all"),
+    ],
+    random_case=_mt_case,
+    hidden_cases=[
+        Case((_HALF, mt.SEED_Y), label="the notes' Y with Y_hat = 0.5"),
+        Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
+    ],
+    gradcheck=_mt_gradcheck,
+    mistakes=[
+        Mistake("grad_no_1_over_m", _mt_grad_with(factor_m=False),
+                "dY_hat is the slope of J itself, so it carries the 1/m of the cost (the course's dAL, without "
+                "1/m, is the slope of one example's loss)."),
+        Mistake("grad_on_question_marks", _mt_grad_with(zero_q=False),
+                "the gradient must be exactly 0 where Y is '?': that entry is not in the loss, so changing "
+                "its prediction changes nothing."),
+        Mistake("grad_sign", _mt_grad_with(sign=-1.0),
+                "the sign is flipped: dJ/dyhat = -(y / yhat - (1 - y) / (1 - yhat)) / m, negative when y = 1."),
+        Mistake("grad_nan", _mt_grad_with(nan_out=True),
+                "nan * 0 is nan: replace the '?' labels before computing, and set their gradient to 0 with np.where."),
+        Mistake("grad_wrt_z", _mt_grad_with(wrt_z=True),
+                "(yhat - y) / m is the slope with respect to the sigmoid's input Z; here the derivative is with "
+                "respect to Y_hat itself: -(y / yhat - (1 - y) / (1 - yhat)) / m."),
+        Mistake("grad_per_label_m", _mt_grad_with(per_label_m=True),
+                "with per_label=True the cost divides by the number of labelled entries, so the gradient must "
+                "divide by the same number, not by m."),
+    ],
+))
+
+# ============================================================== transfer learning
+
+
+def _net(rng, dims):
+    params = {}
+    for l in range(1, len(dims)):
+        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
+        params[f"b{l}"] = rng.normal(0, 0.1, size=(dims[l], 1))
+    return params
+
+
+def _dims(rng):
+    L = int(rng.integers(2, 5))
+    return [int(rng.integers(2, 7))] + [int(rng.integers(2, 6)) for _ in range(L - 1)] + [int(rng.integers(1, 4))]
+
+
+def _transfer_case(rng: np.random.Generator) -> Case:
+    dims = _dims(rng)
+    n_out, seed = int(rng.integers(1, 6)), int(rng.integers(0, 100))
+    return Case((_net(rng, dims), n_out, seed), label=f"a trained network {dims}, n_out = {n_out}, seed = {seed}")
+
+
+def _transfer_with(old_shape=False, all_new=False, keep_b=False, scale=None, transposed=False, first=False,
+                   drop=False):
+    def transfer_learning(parameters, n_out, seed=0):
+        L = len(parameters) // 2
+        new = {k: v.copy() for k, v in parameters.items()}
+        target = 1 if first else L
+        n_prev = new[f"W{target}"].shape[1]
+        rows = new[f"W{target}"].shape[0] if old_shape else n_out
+        if drop:
+            del new[f"W{L}"], new[f"b{L}"]
+            return new
+        if all_new:
+            dims = [parameters["W1"].shape[1]] + [parameters[f"W{l}"].shape[0] for l in range(1, L)] + [n_out]
+            return deep.initialize_parameters_deep(dims, scale=deep.SCALED, seed=seed)
+        rng = np.random.RandomState(seed)
+        W = rng.randn(n_prev, rows).T if transposed else rng.randn(rows, n_prev)
+        new[f"W{target}"] = W * scale if scale is not None else W / np.sqrt(n_prev)
+        if not keep_b:
+            new[f"b{target}"] = np.zeros((rows, 1))
+        return new
+    return transfer_learning
+
+
+def _exact_keys(out: Any, case: Case) -> Optional[str]:
+    if isinstance(out, dict):
+        expected = set(case.args[0])
+        if set(out) != expected:
+            return (f"the new parameters must have exactly the keys {sorted(expected)} (the same layers), "
+                    f"got {sorted(map(str, out))}")
+    return None
+
+
+_NOTES_DIMS = [2, 3, 5, 4, 2, 1]
+
+register(Exercise(
+    id="c3w2.transfer_learning",
+    reference=tl.transfer_learning,
+    outputs="new_parameters",
+    fixed_cases=[
+        Case((_net(np.random.default_rng(1), [4, 3, 2, 1]), 3, 0), label="network [4, 3, 2, 1] -> 3 new outputs, seed 0"),
+        Case((_net(np.random.default_rng(2), _NOTES_DIMS), 4, 1),
+             label="the notes' network [2, 3, 5, 4, 2, 1] -> 4 outputs (pedestrian, car, stop sign, light), seed 1"),
+        Case((_net(np.random.default_rng(3), [5, 4, 2]), 2, 7), label="network [5, 4, 2] -> 2 outputs, seed 7"),
+    ],
+    random_case=_transfer_case,
+    hidden_cases=[
+        Case((_net(np.random.default_rng(4), [16, 32, 16, 10]), 1, 0), label="the notebook's [16, 32, 16, 10] -> 1"),
+        Case((_net(np.random.default_rng(5), [3, 4, 1]), 1, 3), label="as many outputs as before (still a fresh layer)"),
+    ],
+    extra_check=_exact_keys,
+    mistakes=[
+        Mistake("old_shape", _transfer_with(old_shape=True),
+                "the new last layer has n_out units: W^[L] of shape (n_out, n^[L-1]) and b^[L] of shape (n_out, 1)."),
+        Mistake("all_new", _transfer_with(all_new=True),
+                "keep the body: W1, b1, ..., W^[L-1], b^[L-1] must be copies of the trained ones; only the last "
+                "layer is new."),
+        Mistake("bias_kept", _transfer_with(keep_b=True),
+                "the new b^[L] starts at zero: np.zeros((n_out, 1)), not the old bias."),
+        Mistake("scale_0.01", _transfer_with(scale=0.01),
+                "draw W^[L] as rng.randn(n_out, n_prev) / np.sqrt(n_prev), the initialisation of "
+                "initialize_parameters_deep(..., scale=\"1/sqrt(n_prev)\"), not * 0.01."),
+        Mistake("transposed_draw", _transfer_with(transposed=True),
+                "draw rng.randn(n_out, n_prev) in that order: randn(n_prev, n_out).T has the right shape but "
+                "other numbers."),
+        Mistake("first_layer", _transfer_with(first=True),
+                "replace the *last* layer, W^[L] and b^[L] with L = len(parameters) // 2, not the first one."),
+        Mistake("dropped", _transfer_with(drop=True),
+                "after deleting W^[L] and b^[L], put new ones in their place: the network keeps L layers."),
+    ],
+))
+
+
+def _fine_tune_case(rng: np.random.Generator, freeze=None) -> Case:
+    dims = _dims(rng)
+    m = int(rng.integers(8, 20))
+    X = rng.normal(size=(dims[0], m))
+    Y = (rng.random((dims[-1], m)) < 0.5).astype(float)
+    freeze = bool(rng.random() < 0.5) if freeze is None else freeze
+    lr, n = float(rng.choice([0.05, 0.1, 0.3])), int(rng.integers(120, 260))
+    return Case((_net(rng, dims), X, Y), {"learning_rate": lr, "num_iterations": n, "freeze_body": freeze},
+                label=f"network {dims}, X ({dims[0]}, {m}), {n} iterations, learning_rate {lr}, freeze_body={freeze}")
+
+
+def _fine_tune_with(freeze_rule="ok", reinit=False, every=100, update_b=True):
+    def fine_tune(parameters, X, Y, learning_rate=0.1, num_iterations=1000, freeze_body=True):
+        L = len(parameters) // 2
+        params = tl.transfer_learning(parameters, Y.shape[0], 0) if reinit else {k: v.copy() for k, v in parameters.items()}
+        freeze = {"ok": freeze_body, "never": False, "always": True}[freeze_rule]
+        layers = [L] if freeze else range(1, L + 1)
+        costs = []
+        for i in range(num_iterations):
+            AL, caches = deep.L_model_forward(X, params)
+            cost = deep.compute_cost(AL, Y)
+            grads = deep.L_model_backward(AL, Y, caches)
+            for l in layers:
+                params[f"W{l}"] = params[f"W{l}"] - learning_rate * grads[f"dW{l}"]
+                if update_b:
+                    params[f"b{l}"] = params[f"b{l}"] - learning_rate * grads[f"db{l}"]
+            if i % every == 0:
+                costs.append(cost)
+        return params, costs
+    return fine_tune
+
+
+def _body_untouched(out: Any, case: Case) -> Optional[str]:
+    if not case.kwargs.get("freeze_body", True) or not isinstance(out, (tuple, list)) or not out:
+        return None
+    params, given = out[0], case.args[0]
+    if not isinstance(params, dict):
+        return None
+    L = len(given) // 2
+    for l in range(1, L):
+        for k in (f"W{l}", f"b{l}"):
+            if k in params and not np.array_equal(np.asarray(params[k]), given[k]):
+                return f"with freeze_body=True the body must stay exactly as given, but {k} changed"
+    return None
+
+
+register(Exercise(
+    id="c3w2.fine_tune",
+    reference=lambda parameters, X, Y, learning_rate=0.1, num_iterations=1000, freeze_body=True: tl.fine_tune(
+        parameters, X, Y, learning_rate, num_iterations, freeze_body),
+    outputs=("parameters", "costs"),
+    fixed_cases=[_fine_tune_case(np.random.default_rng(11), freeze=True),
+                 _fine_tune_case(np.random.default_rng(12), freeze=False)],
+    random_case=_fine_tune_case,
+    n_random=2,
+    n_hidden_random=3,
+    extra_check=_body_untouched,
+    mistakes=[
+        Mistake("body_trained", _fine_tune_with(freeze_rule="never"),
+                "with freeze_body=True update only the last layer, W^[L] and b^[L]: the body keeps the "
+                "features learned on the first task."),
+        Mistake("always_frozen", _fine_tune_with(freeze_rule="always"),
+                "with freeze_body=False update every layer l = 1 .. L (fine-tuning the whole network)."),
+        Mistake("head_reinitialised", _fine_tune_with(reinit=True),
+                "start from the parameters you are given: they already hold the new last layer "
+                "(transfer_learning made it); fine_tune must not initialise anything."),
+        Mistake("cost_every_iteration", _fine_tune_with(every=1),
+                "record the cost every 100 iterations only (when i % 100 == 0)."),
+        Mistake("bias_fixed", _fine_tune_with(update_b=False),
+                "update the biases of the trained layers too: b := b - learning_rate * db."),
+    ],
+))
+
+# ======================================================== the case study: a car
+
+ACTIONS = (
+    "train a bigger network or train longer",
+    "get more training data or regularise",
+    "error analysis on dev frames, then make training data more like them",
+    "error analysis on test frames, then make training data more like them",
+    "get a bigger dev set",
+)
+SOURCES = ("car", "internet", "both")
+TRAIN_DEV_SOURCES = ("car", "internet", "training mix")
+CAR_WEB, CAR_APP, CAR_DEV, CAR_TEST, CAR_TRAIN_DEV = 480_000, 30_000, 7_500, 7_500, 7_500
+CAR_DEV_ERROR = 0.08
+CAR_ERRORS = (1.0, 2.0, 2.6, 8.0, 8.3)   # human, train, train-dev, dev, test (percent)
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+
+
+def _dict_form(spec: dict) -> Callable[[Any], Optional[str]]:
+    """A form check: a dict with exactly the keys of ``spec``; ``spec[key](value)`` returns a problem or None."""
+    def form_check(value: Any) -> Optional[str]:
+        if type(value) is not dict:
+            return (f"should be a dict with the keys {list(spec)}, got {describe(value)}; keep the template's "
+                    "`{...}` and replace each None")
+        missing = [k for k in spec if k not in value]
+        if missing:
+            return f"the key(s) {missing} are missing: keep every key of the template as it is spelled"
+        extra = sorted(str(k) for k in value if k not in spec)
+        if extra:
+            return f"unexpected key(s) {extra}: keep exactly the template's keys"
+        for k, check in spec.items():
+            if value[k] is None:
+                return f"the value for {k!r} is still None: replace it with your answer"
+            problem = check(value[k])
+            if problem:
+                return f"the value for {k!r} {problem}"
+        return None
+    return form_check
+
+
+def _one_of(options):
+    def check(v):
+        if not isinstance(v, str) or v not in options:
+            return f"is {v!r}: it must be one of {list(options)} (copied exactly)"
+        return None
+    return check
+
+
+def _rate_check(v):
+    if not _number(v):
+        return f"should be a number, got {describe(v)}"
+    if not 0 <= float(v) <= 1:
+        return f"is {float(v):g}: an error rate here is a fraction between 0 and 1 (0.05 for 5 %)"
+    return None
+
+
+def _count_check(v):
+    if not _number(v) or float(v) < 0:
+        return f"should be a non-negative number of frames, got {v!r}"
+    return None
+
+
+def _bool_check(v):
+    if not isinstance(v, (bool, np.bool_)):
+        hint = " (write True or False without quotes)" if isinstance(v, str) else ""
+        return f"should be True or False, got {describe(v)}{hint}"
+    return None
+
+
+# ---- 1. where the car frames go
+
+CAR_SPLIT_PLAN = {"dev": "car", "test": "car", "train_dev": "training mix",
+                  "car_frames_in_training": float(CAR_APP - CAR_DEV - CAR_TEST)}
+
+
+def _plan_with(**changes):
+    out = dict(CAR_SPLIT_PLAN)
+    out.update(changes)
+    return out
+
+
+register(Exercise(
+    id="c3w2.car_split_plan",
+    reference=lambda: dict(CAR_SPLIT_PLAN),
+    fixed_cases=[],
+    answer=True,
+    outputs="car_split_plan",
+    form_check=_dict_form({"dev": _one_of(SOURCES), "test": _one_of(SOURCES),
+                           "train_dev": _one_of(TRAIN_DEV_SOURCES), "car_frames_in_training": _count_check}),
+    mistakes=[
+        Mistake("shuffled", lambda: _plan_with(dev="both", test="both"),
+                "shuffling internet and car frames together (option 1) fills dev and test with internet "
+                "images: dev and test must come from the car's camera, the data the system will meet."),
+        Mistake("train_dev_from_car", lambda: _plan_with(train_dev="car"),
+                "the train-dev set must have the training distribution (the mix of internet and car frames): "
+                "it separates variance from data mismatch."),
+        Mistake("no_car_in_training", lambda: _plan_with(car_frames_in_training=0.0),
+                "the 15,000 car frames not needed for dev and test belong in training (train + train-dev): "
+                "keeping them all for dev, or leaving them out, wastes the most valuable training data."),
+        Mistake("test_differs", lambda: _plan_with(test="internet"),
+                "dev and test must come from the same distribution, the car's camera: otherwise you tune for "
+                "one target and are judged on another."),
+        Mistake("train_dev_from_car_frames", lambda: _plan_with(car_frames_in_training=7_500.0),
+                "the train-dev set is carved out of the training data, so its car frames still count as car "
+                "frames used for training: 30,000 - 7,500 - 7,500 = 15,000."),
+    ],
+))
+
+# ---- 2. error analysis of the car's dev errors
+
+
+def _car_analysis(sum_union=False, product_union=False, reduction=False):
+    table = ea.error_analysis_table(CAR_TAGS, CAR_CATEGORIES)
+    first = max(table, key=table.get)
+    M = ea.tag_matrix(CAR_TAGS, CAR_CATEGORIES)
+    night, glare = M[:, CAR_CATEGORIES.index("night")], M[:, CAR_CATEGORIES.index("glare")]
+    union = float(np.mean(night | glare))
+    if sum_union:
+        union = table["night"] + table["glare"]
+    if product_union:
+        union = 1 - (1 - table["night"]) * (1 - table["glare"])
+    fixed = CAR_DEV_ERROR * (table[first] if reduction else 1 - table[first])
+    return {"fractions": table, "first_direction": first, "error_if_fixed": fixed,
+            "error_if_night_and_glare_fixed": CAR_DEV_ERROR * (1 - union)}
+
+
+def _fractions_check(v):
+    if type(v) is not dict or set(v) != set(CAR_CATEGORIES):
+        return f"should be the dict error_analysis_table returns, with the keys {CAR_CATEGORIES}"
+    bad = [k for k, x in v.items() if not _number(x) or not 0 <= float(x) <= 1]
+    if bad:
+        return f"should hold fractions between 0 and 1; look at {bad}"
+    return None
+
+
+register(Exercise(
+    id="c3w2.car_error_analysis",
+    reference=_car_analysis,
+    fixed_cases=[],
+    answer=True,
+    outputs="car_error_analysis",
+    form_check=_dict_form({"fractions": _fractions_check, "first_direction": _one_of(CAR_CATEGORIES),
+                           "error_if_fixed": _rate_check, "error_if_night_and_glare_fixed": _rate_check}),
+    mistakes=[
+        Mistake("union_as_sum", lambda: _car_analysis(sum_union=True),
+                "the tags overlap (many night frames also have glare): a frame with both is one error, so use "
+                "the fraction of frames tagged night OR glare, not the sum of the two fractions."),
+        Mistake("union_as_product", lambda: _car_analysis(product_union=True),
+                "night and glare are not independent (headlights at night cause glare): count the frames "
+                "tagged night or glare in the table instead of combining the two fractions."),
+        Mistake("ceiling_as_reduction", lambda: _car_analysis(reduction=True),
+                "error_if_fixed is the error that is left, dev_error * (1 - fraction), not the drop "
+                "dev_error * fraction."),
+    ],
+))
+
+# ---- 3. what to work on
+
+
+def _car_diagnosis(mismatch_from_train=False, action=ACTIONS[2]):
+    gaps = ea.error_gaps(*CAR_ERRORS)
+    if mismatch_from_train:
+        gaps["data_mismatch"] = CAR_ERRORS[3] - CAR_ERRORS[1]
+    return {"gaps": gaps, "focus": ea.diagnose_gaps(gaps), "next_step": action}
+
+
+def _gaps_form(v):
+    if type(v) is not dict or set(v) != set(ea.GAP_NAMES) | {"train_to_dev"}:
+        return f"should be the dict error_gaps returns (keys {list(ea.GAP_NAMES) + ['train_to_dev']})"
+    return None
+
+
+def _focus_form(v):
+    allowed = set(ea.GAP_NAMES) | {"ambiguous"}
+    if type(v) is not list or not all(isinstance(x, str) and x in allowed for x in v):
+        return f"should be the list diagnose_gaps returns, names from {sorted(allowed)}"
+    return None
+
+
+register(Exercise(
+    id="c3w2.car_diagnosis",
+    reference=_car_diagnosis,
+    fixed_cases=[],
+    answer=True,
+    outputs="car_diagnosis",
+    form_check=_dict_form({"gaps": _gaps_form, "focus": _focus_form, "next_step": _one_of(ACTIONS)}),
+    mistakes=[
+        Mistake("mismatch_from_train", lambda: _car_diagnosis(mismatch_from_train=True),
+                "data mismatch is dev - train_dev (8.0 - 2.6), not dev - train: the train-dev set takes the "
+                "variance out of it."),
+        Mistake("variance_action", lambda: _car_diagnosis(action=ACTIONS[1]),
+                "more data of the training kind and regularisation fight variance (train -> train-dev: 0.6 "
+                "points here); the big gap is data mismatch."),
+        Mistake("test_error_analysis", lambda: _car_diagnosis(action=ACTIONS[3]),
+                "do error analysis on the dev set, never on the test set: the test set must stay an unbiased "
+                "estimate of the final system."),
+        Mistake("bias_action", lambda: _car_diagnosis(action=ACTIONS[0]),
+                "a bigger network fights avoidable bias (train - human: 1 point here); the big gap is data "
+                "mismatch between internet images and the car's frames."),
+    ],
+))
+
+# ---- 4. synthesising fog
+
+FOG_ITEMS = {
+    "overlaying 30 fog textures on 100,000 clear frames shows the network 100,000 kinds of fog": False,
+    "the network may overfit to the 30 textures, even if the frames look realistic to people": True,
+    "judge the idea by the error on the real foggy car frames of the dev set": True,
+    "also put synthetic foggy frames into the dev and test sets, so that they match training": False,
+    "many more distinct fog textures (or real foggy frames) make the synthetic fog cover more of real fog": True,
+}
+_FOG_KEYS = list(FOG_ITEMS)
+
+
+def _fog_with(**flips):
+    out = dict(FOG_ITEMS)
+    for i in flips.values():
+        out[_FOG_KEYS[i]] = not out[_FOG_KEYS[i]]
+    return out
+
+
+register(Exercise(
+    id="c3w2.fog_synthesis",
+    reference=lambda: dict(FOG_ITEMS),
+    fixed_cases=[],
+    answer=True,
+    outputs="fog_synthesis",
+    form_check=_dict_form({k: _bool_check for k in FOG_ITEMS}),
+    mistakes=[
+        Mistake("many_kinds", lambda: _fog_with(a=0),
+                "30 textures are 30 kinds of fog, however many frames they are pasted on: the synthetic data "
+                "covers a tiny corner of all the fog a car can meet."),
+        Mistake("synthetic_dev", lambda: _fog_with(a=3),
+                "dev and test must hold the data you care about, real car frames: synthetic fog there would "
+                "measure how well you fit your own simulation."),
+        Mistake("no_overfit", lambda: _fog_with(a=1),
+                "a network can memorise 30 textures and learn to subtract them, without learning about fog: "
+                "people cannot see that the fog repeats, the network can."),
+        Mistake("all_true", lambda: {k: True for k in FOG_ITEMS},
+                "two of the five statements are false: look again at the 100,000 kinds of fog and at the "
+                "synthetic dev set."),
+    ],
+))
+
+# ---- 5. the annotation log as a label matrix
+
+CAR_LOG_Y = np.array([[1.0, 0.0, np.nan, 1.0, 0.0],     # pedestrian
+                      [1.0, 1.0, 0.0, np.nan, 1.0],     # car
+                      [np.nan, 0.0, 1.0, 0.0, np.nan],  # stop sign
+                      [0.0, np.nan, np.nan, 1.0, 0.0]])  # traffic light
+CAR_LOG_Y_HAT = np.array([[0.8, 0.3, 0.6, 0.7, 0.1],
+                          [0.9, 0.6, 0.2, 0.5, 0.8],
+                          [0.4, 0.1, 0.7, 0.3, 0.2],
+                          [0.3, 0.5, 0.4, 0.6, 0.2]])
+
+
+def _car_labels(nan_as_zero=False, norm="m"):
+    Y = np.nan_to_num(CAR_LOG_Y, nan=0.0) if nan_as_zero else CAR_LOG_Y.copy()
+    if norm == "entries":
+        loss = mt.multitask_loss(CAR_LOG_Y_HAT, Y) * Y.shape[1] / Y.size
+    else:
+        loss = mt.multitask_loss(CAR_LOG_Y_HAT, Y, per_label=(norm == "labels"))
+    return {"Y": Y, "loss": loss}
+
+
+def _Y_form(v):
+    if not isinstance(v, np.ndarray):
+        return f"should be a numpy array of shape (4, 5), got {describe(v)}"
+    if v.shape != (4, 5):
+        extra = " (rows are the tasks, columns the frames)" if v.shape == (5, 4) else ""
+        return f"has shape {v.shape}, expected (4, 5){extra}"
+    if v.dtype.kind != "f":
+        return "should be a float array (np.nan is a float): write the numbers as 1.0, 0.0 and np.nan"
+    known = v[~np.isnan(v)]
+    if np.any((known != 0) & (known != 1)):
+        return "should hold only 0.0, 1.0 and np.nan"
+    return None
+
+
+def _loss_form(v):
+    if not _number(v) and not (isinstance(v, np.ndarray) and v.shape == ()):
+        return f"should be a number, got {describe(v)}"
+    if np.isnan(float(v)):
+        return "is NaN: the loss must skip the '?' entries (see multitask_loss)"
+    return None
+
+
+register(Exercise(
+    id="c3w2.car_labels",
+    reference=_car_labels,
+    fixed_cases=[],
+    answer=True,
+    outputs="car_labels",
+    form_check=_dict_form({"Y": _Y_form, "loss": _loss_form}),
+    mistakes=[
+        Mistake("question_as_zero", lambda: _car_labels(nan_as_zero=True),
+                "\"not checked\" is not \"no\": an unchecked entry is '?', np.nan, and stays out of the loss."),
+        Mistake("loss_by_entries", lambda: _car_labels(norm="entries"),
+                "the loss follows the formula's 1/m, m = 5 frames: do not divide by the 20 entries."),
+        Mistake("loss_per_label", lambda: _car_labels(norm="labels"),
+                "use the course's normalisation, 1/m (multitask_loss with per_label=False), not one per "
+                "labelled entry."),
+    ],
+))
+
+# ---- 6. transfer and multi-task decisions
+
+TRANSFER_ITEMS = {
+    "start from a network pre-trained on millions of internet photos, then fine-tune it on car frames": True,
+    "with only 2,000 labelled car frames, retrain just the last layer (or the last few)": True,
+    "a network pre-trained on speech recordings is a good start, since it saw even more data": False,
+    "with 50 million labelled car frames, pre-training on internet photos would matter much less": True,
+    "one network with four sigmoid outputs can replace four separate networks": True,
+    "the four outputs (pedestrian, car, stop sign, traffic light) should go through one softmax": False,
+    "multi-task learning can hurt when the shared network is too small": True,
+}
+_TRANSFER_KEYS = list(TRANSFER_ITEMS)
+
+
+def _transfer_answer_with(*flip):
+    out = dict(TRANSFER_ITEMS)
+    for i in flip:
+        out[_TRANSFER_KEYS[i]] = not out[_TRANSFER_KEYS[i]]
+    return out
+
+
+register(Exercise(
+    id="c3w2.car_transfer",
+    reference=lambda: dict(TRANSFER_ITEMS),
+    fixed_cases=[],
+    answer=True,
+    outputs="car_transfer",
+    form_check=_dict_form({k: _bool_check for k in TRANSFER_ITEMS}),
+    mistakes=[
+        Mistake("speech_start", lambda: _transfer_answer_with(2),
+                "transfer needs the same kind of input x: features learned from sound do not help a camera "
+                "network, however much speech there was."),
+        Mistake("softmax", lambda: _transfer_answer_with(5),
+                "one frame can hold a pedestrian *and* a stop sign: a softmax picks one class, so use an "
+                "independent sigmoid per output."),
+        Mistake("big_data_still_needs", lambda: _transfer_answer_with(3),
+                "transfer helps most when task A has much more data than task B; with 50 million car frames "
+                "of its own, training on them directly gets most of the way."),
+        Mistake("small_net_never_hurts", lambda: _transfer_answer_with(6),
+                "multi-task learning rarely hurts *if the network is big enough*; a too-small shared network "
+                "has to trade one task against another."),
+    ],
+))
