@@ -13,12 +13,16 @@ is left alone.
 - ``make_circles``: a small circle inside a large one, both noisy.
 - ``make_blobs``: Gaussian clusters whose labels alternate (cluster k has label k mod 2).
 - ``extra_datasets``: the last three in one dict, with the settings the notebook uses.
+- ``make_noisy_boundary`` (Course 2 Week 1): a square "field" split by a wavy line, with
+  label noise along the line and a few islands of flipped labels: a small network trained
+  long enough without regularisation bends its boundary around this sample's islands.
+  Its classes are roughly, not exactly, balanced.
 """
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["make_flower", "make_moons", "make_circles", "make_blobs", "extra_datasets"]
+__all__ = ["make_flower", "make_moons", "make_circles", "make_blobs", "extra_datasets", "make_noisy_boundary"]
 
 
 def _check_m(m, least: int = 2) -> int:
@@ -140,3 +144,54 @@ def make_blobs(m: int = 200, centers: int = 6, spread: float = 1.0, box: float =
 def extra_datasets(m: int = 200) -> dict:
     """``{"moons": (X, Y), "circles": (X, Y), "blobs": (X, Y)}`` with each generator's default settings."""
     return {"moons": make_moons(m), "circles": make_circles(m), "blobs": make_blobs(m)}
+
+
+def _wavy_line(x1):
+    """The true boundary x2 = 0.3 sin(2 x1) + 0.1 x1 of ``make_noisy_boundary``, and its slope."""
+    return 0.3 * np.sin(2.0 * x1) + 0.1 * x1, 0.6 * np.cos(2.0 * x1) + 0.1
+
+
+def make_noisy_boundary(m: int = 150, islands: int = 6, radius: float = 0.15, reach: float = 0.35,
+                        island_flip: float = 0.85, width: float = 0.06, seed: int = 1):
+    """Two classes in the square [-1, 1]^2 split by a wavy line, with label noise near it.
+
+    A point lies above (label 1, red) or below (label 0, blue) the line
+    x2 = 0.3 sin(2 x1) + 0.1 x1. Two kinds of noise then flip labels:
+
+    * along the line: a point at distance d from it is flipped with probability
+      0.5 exp(-(d / width)^2), so the classes mix in a band about ``width`` wide;
+    * ``islands`` discs of radius ``radius``, centred at random within ``reach``
+      of the line (on either side): inside them a label is flipped with
+      probability ``island_flip``.
+
+    Every call draws its own islands, so a training set and a test set (two
+    seeds) have theirs in different places. A network that bends its boundary
+    around the training set's islands has learned something that does not
+    carry over: the test accuracy falls, which regularisation prevents.
+
+    Returns ``X`` (2, m) and ``Y`` (1, m); the same ``seed`` gives the same points.
+    """
+    m = _check_m(m, least=2)
+    if isinstance(islands, bool) or not isinstance(islands, (int, np.integer)) or islands < 0:
+        raise ValueError(f"`islands` (the number of flipped discs) must be an integer >= 0, got {islands!r}")
+    radius = _check_nonneg("radius", radius)
+    reach = _check_nonneg("reach", reach)
+    width = _check_nonneg("width", width)
+    if not 0 <= float(island_flip) <= 1:
+        raise ValueError(f"`island_flip` is a probability and must lie in [0, 1], got {island_flip!r}")
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1.0, 1.0, size=(2, m))
+    g, slope = _wavy_line(X[0])
+    d = (X[1] - g) / np.sqrt(1.0 + slope**2)                  # signed distance to the line (first order)
+    y = (d > 0).astype(int)
+    p = 0.5 * np.exp(-(d / width) ** 2) if width > 0 else np.where(d == 0, 0.5, 0.0)
+    cx = rng.uniform(-0.9, 0.9, size=islands)
+    gc, slope_c = _wavy_line(cx)
+    offset = rng.uniform(0.05, max(reach, 0.05), size=islands) * rng.choice([-1.0, 1.0], size=islands)
+    cy = gc + offset * np.sqrt(1.0 + slope_c**2)
+    for a, b in zip(cx, cy):
+        inside = (X[0] - a) ** 2 + (X[1] - b) ** 2 < radius**2
+        p = np.where(inside, np.maximum(p, float(island_flip)), p)
+    flip = rng.uniform(size=m) < p
+    y = np.where(flip, 1 - y, y)
+    return _finish(rng, X, y)

@@ -75,3 +75,61 @@ def test_extra_datasets_are_learnable_with_four_units():
     for name, (X, Y) in data.items():
         params = shallow.nn_model(X, Y, 4, num_iterations=5000)
         assert shallow.accuracy(shallow.predict(params, X), Y) >= 90, name
+
+
+# ------------------------------------------------ Course 2 Week 1: make_noisy_boundary
+
+def _line(x1):
+    return 0.3 * np.sin(2.0 * x1) + 0.1 * x1
+
+
+@pytest.mark.parametrize("m", [7, 150])
+def test_noisy_boundary_layout_and_range(m):
+    X, Y = planar.make_noisy_boundary(m)
+    assert X.shape == (2, m) and Y.shape == (1, m)
+    assert X.dtype == np.float64 and Y.dtype == np.float64
+    assert np.all(np.abs(X) <= 1.0)
+    assert set(np.unique(Y)) <= {0.0, 1.0}
+
+
+def test_noisy_boundary_is_seeded_and_leaves_the_global_state_alone():
+    np.random.seed(0)
+    before = np.random.get_state()[1].copy()
+    X1, Y1 = planar.make_noisy_boundary(seed=11)
+    X2, Y2 = planar.make_noisy_boundary(seed=11)
+    X3, _ = planar.make_noisy_boundary(seed=12)
+    np.testing.assert_array_equal(X1, X2)
+    np.testing.assert_array_equal(Y1, Y2)
+    assert not np.allclose(X1, X3)
+    np.testing.assert_array_equal(np.random.get_state()[1], before)
+
+
+def test_without_noise_the_wavy_line_decides_the_label():
+    X, Y = planar.make_noisy_boundary(2000, islands=0, width=0, seed=3)
+    np.testing.assert_array_equal(Y[0], (X[1] > _line(X[0])).astype(float))
+    assert 0.4 < Y.mean() < 0.6
+
+
+def test_the_noise_sits_near_the_line_and_in_islands():
+    X, Y = planar.make_noisy_boundary(20000, seed=4)
+    above = X[1] > _line(X[0])
+    wrong = Y[0] != above
+    near = np.abs(X[1] - _line(X[0])) < 0.05
+    assert 0.03 < wrong.mean() < 0.2                      # some labels flipped, most not
+    assert wrong[near].mean() > 0.25                      # near the line the classes mix
+    # the islands: far from the line, the flipped labels are clustered in a few discs
+    far_wrong = X[:, wrong & ~near & (np.abs(X[1] - _line(X[0])) > 0.15)]
+    assert far_wrong.shape[1] > 100
+    X0, Y0 = planar.make_noisy_boundary(20000, islands=0, seed=4)
+    assert np.mean(Y0[0] != (X0[1] > _line(X0[0]))) < wrong.mean()
+
+
+@pytest.mark.parametrize("call, pattern", [
+    (lambda: planar.make_noisy_boundary(m=1), "integer >= 2"),
+    (lambda: planar.make_noisy_boundary(islands=-1), "`islands`"),
+    (lambda: planar.make_noisy_boundary(radius=-0.1), "`radius` must be >= 0"),
+    (lambda: planar.make_noisy_boundary(island_flip=1.5), "`island_flip`"),
+])
+def test_noisy_boundary_bad_arguments(call, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        call()

@@ -1,0 +1,381 @@
+"""Course 2, Week 1: L2 regularisation and inverted dropout (notebook ``course2/week1/regularization.ipynb``).
+
+References live in ``dlkit.regularization``; the tests of these entries are
+``autograder/tests/test_c2w1_regularization.py``.
+
+The network is the course's 3-layer LINEAR -> RELU -> LINEAR -> RELU ->
+LINEAR -> SIGMOID with the course's flat caches. The fixed cost case is a
+hand computation: cross-entropy 0.2797765635793422 (AL = [.8, .9, .4],
+Y = [1, 1, 0]) plus (0.3 / (2 * 3)) * (6 + 5 + 1) = 0.6.
+
+Both backward passes carry a numeric gradient check of the matching cost:
+the L2-regularised cost, and for dropout the cost of the network with the
+masks D1, D2 of the cache held fixed (a new mask per evaluation would make J
+random and the check meaningless). As everywhere, dW and db are slopes of J
+(averages over the m examples), dA and dZ per-example slopes.
+
+Dropout masks follow the course: ``np.random.seed(seed)``, then
+``np.random.rand(...) < keep_prob`` for D1, then for D2.
+"""
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from dlkit import regularization as reg
+from dlkit.activations import relu as _relu, sigmoid as _sigmoid
+from dlkit.deep import compute_cost as _cross_entropy
+
+from ..registry import Case, Exercise, Mistake, register
+from ._gradients import numeric_slopes, phrase, summary
+
+# ------------------------------------------------------------------ helpers
+
+
+def _net(rng, dims):
+    """Weights randn / sqrt(n_prev) and small non-zero biases (keeps Z off ReLU's kink)."""
+    params = {}
+    for l in range(1, len(dims)):
+        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
+        params[f"b{l}"] = rng.normal(0, 0.3, size=(dims[l], 1))
+    return params
+
+
+def _dims(rng):
+    return [int(rng.integers(2, 5)), int(rng.integers(3, 8)), int(rng.integers(2, 5)), 1]
+
+
+def _labels(rng, m):
+    Y = (rng.random((1, m)) > 0.5).astype(float)
+    Y[0, 0], Y[0, -1] = 1.0, 0.0
+    return Y
+
+
+def _data(rng, dims, m):
+    return rng.normal(size=(dims[0], m)), _labels(rng, m)
+
+
+def _flat_forward(X, p, masks=None, keep_prob=1.0):
+    """A3 of the 3-layer net; with ``masks`` the dropout of the forward pass, masks held fixed."""
+    A1 = _relu(p["W1"] @ X + p["b1"])
+    if masks is not None:
+        A1 = A1 * masks[0] / keep_prob
+    A2 = _relu(p["W2"] @ A1 + p["b2"])
+    if masks is not None:
+        A2 = A2 * masks[1] / keep_prob
+    return _sigmoid(p["W3"] @ A2 + p["b3"])
+
+
+def _params_of(cache, names):
+    got = dict(zip(names, cache))
+    return {k: np.array(got[k], dtype=float) for k in ("W1", "b1", "W2", "b2", "W3", "b3")}
+
+
+# ------------------------------------------------------ cost with L2 term
+
+_HAND_PARAMS = {
+    "W1": np.array([[1.0, -1.0], [2.0, 0.0]]), "b1": np.array([[5.0], [5.0]]),   # ||W1||^2 = 6
+    "W2": np.array([[1.0, 2.0]]), "b2": np.array([[5.0]]),                        # ||W2||^2 = 5
+    "W3": np.array([[-1.0]]), "b3": np.array([[5.0]]),                            # ||W3||^2 = 1
+}
+HAND_COST = 0.2797765635793422 + 0.3 / (2 * 3) * 12          # = 0.8797765635793422
+
+
+def _cost_case(rng, dims=None, m=None, lambd=None):
+    dims = dims or _dims(rng)
+    m = m or int(rng.integers(3, 12))
+    lambd = lambd if lambd is not None else float(rng.choice([0.1, 0.7, 1.5]))
+    A3 = rng.uniform(0.05, 0.95, size=(1, m))
+    return Case((A3, _labels(rng, m), _net(rng, dims), lambd),
+                label=f"random A3 (1, {m}), Y, network {dims}, lambd = {lambd}")
+
+
+def _bad_cost(factor=0.5, per_m=True, with_b=False, squared=True):
+    def compute_cost_with_regularization(A3, Y, parameters, lambd):
+        m = Y.shape[1]
+        keys = ["W1", "W2", "W3"] + (["b1", "b2", "b3"] if with_b else [])
+        norms = [np.sum(np.square(parameters[k])) if squared else np.linalg.norm(parameters[k]) for k in keys]
+        return _cross_entropy(A3, Y) + factor * lambd * float(sum(norms)) / (m if per_m else 1)
+    return compute_cost_with_regularization
+
+
+register(Exercise(
+    id="c2w1.compute_cost_with_regularization",
+    reference=reg.compute_cost_with_regularization,
+    outputs="cost",
+    fixed_cases=[Case((np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 1.0, 0.0]]), _HAND_PARAMS, 0.3),
+                      label="the hand computation: 0.2797765635793422 + (0.3 / 6) * (6 + 5 + 1) = 0.8797765635793422")],
+    random_case=_cost_case,
+    hidden_cases=[_cost_case(np.random.default_rng(21), dims=[2, 20, 3, 1], m=150, lambd=0.7)],
+    mistakes=[
+        Mistake("lambda_over_m", _bad_cost(factor=1.0),
+                "the L2 term is twice too large: it is (lambd / (2 * m)) times the sum of the squared norms, "
+                "not lambd / m."),
+        Mistake("no_m", _bad_cost(per_m=False),
+                "the L2 term is m times too large: divide by 2 * m, where m = Y.shape[1] is the number of examples."),
+        Mistake("includes_b", _bad_cost(with_b=True),
+                "only the weights are regularised: sum np.square(W1), np.square(W2) and np.square(W3), "
+                "not the biases b1, b2, b3."),
+        Mistake("norm_not_squared", _bad_cost(squared=False),
+                "use the SQUARED Frobenius norm, np.sum(np.square(W)) (the sum of every squared entry); "
+                "np.linalg.norm(W) is its square root."),
+    ],
+))
+
+# ------------------------------------------------- backward pass with L2
+
+
+def _backward_case(rng, dims=None, m=None, lambd=None):
+    dims = dims or _dims(rng)
+    m = m or int(rng.integers(3, 9))
+    lambd = lambd if lambd is not None else float(rng.choice([0.1, 0.7, 1.5]))
+    X, Y = _data(rng, dims, m)
+    _, cache = reg.forward_propagation(X, _net(rng, dims))
+    return Case((X, Y, cache, lambd), label=f"random X ({dims[0]}, {m}), Y, network {dims}, lambd = {lambd}")
+
+
+def _bad_backward_l2(factor=1.0, per_m=True, on_b=False, sign=1.0):
+    def backward_propagation_with_regularization(X, Y, cache, lambd):
+        grads = reg.backward_propagation(X, Y, cache)
+        m = X.shape[1]
+        scale = sign * factor * lambd / (m if per_m else 1)
+        params = _params_of(cache, reg.CACHE_NAMES)
+        for l in (1, 2, 3):
+            grads[f"dW{l}"] = grads[f"dW{l}"] + scale * params[f"W{l}"]
+            if on_b:
+                grads[f"db{l}"] = grads[f"db{l}"] + scale * params[f"b{l}"]
+        return grads
+    return backward_propagation_with_regularization
+
+
+def _l2_gradcheck(fn, case):
+    X, Y, cache, lambd = case.args
+    grads = fn(*copy.deepcopy(case.args))
+    if not isinstance(grads, dict):
+        return "backward_propagation_with_regularization should return the dict of gradients"
+    params = _params_of(cache, reg.CACHE_NAMES)
+    m = X.shape[1]
+
+    def J():
+        return reg.compute_cost_with_regularization(_flat_forward(X, params), Y, params, lambd)
+
+    numeric = numeric_slopes(J, params)
+    problems = []
+    for name, slope in numeric.items():
+        key = "d" + name
+        if key not in grads:
+            problems.append(f"gradients has no {key!r}")
+            continue
+        term = lambd / m * params[name]
+        if name.startswith("W"):
+            alternatives = [
+                (slope - term, "has no L2 term: add (lambd / m) * W"),
+                (slope - term / 2, "has (lambd / (2m)) * W: the slope of (lambd / (2m)) * W^2 is (lambd / m) * W"),
+                (slope - term + lambd * params[name], "has lambd * W: the L2 term is (lambd / m) * W"),
+                (slope - 2 * term, "subtracts the L2 term: it is dW = (backprop) + (lambd / m) * W"),
+            ]
+        else:
+            alternatives = [(slope + term, "has an L2 term, but the biases are not regularised: leave db as in backprop"),
+                            (slope + term / 2, "has an L2 term, but the biases are not regularised: leave db as in backprop")]
+        problems.append((f'gradients["{key}"]', phrase(grads[key], slope, m, alternatives)))
+    return summary(problems, "every dW and db matches the numeric slopes of the regularised cost: look at the "
+                             "other entries (dZ3, dA2, dZ2, dA1, dZ1), which are those of plain backpropagation.")
+
+
+register(Exercise(
+    id="c2w1.backward_propagation_with_regularization",
+    reference=reg.backward_propagation_with_regularization,
+    outputs="gradients",
+    fixed_cases=[_backward_case(np.random.default_rng(7), dims=[2, 4, 3, 1], m=5, lambd=0.7)],
+    random_case=_backward_case,
+    hidden_cases=[_backward_case(np.random.default_rng(22), dims=[2, 20, 3, 1], m=40, lambd=0.7)],
+    gradcheck=_l2_gradcheck,
+    mistakes=[
+        Mistake("half_lambda", _bad_backward_l2(factor=0.5),
+                "the L2 term of dW is (lambd / m) * W: the derivative of (lambd / (2m)) * W^2 is (lambd / m) * W, "
+                "the 2 cancels."),
+        Mistake("regularise_b", _bad_backward_l2(on_b=True),
+                "the biases are not regularised: add (lambd / m) * W to dW1, dW2, dW3 only, and leave db1, db2, db3 "
+                "as in backpropagation."),
+        Mistake("no_m", _bad_backward_l2(per_m=False),
+                "the L2 term is (lambd / m) * W: divide by m, the number of examples (X.shape[1])."),
+        Mistake("sign", _bad_backward_l2(sign=-1.0),
+                "the L2 term is added: dW = (1/m) dZ A_prev^T + (lambd / m) * W, which makes the update shrink W "
+                "(weight decay)."),
+    ],
+))
+
+# --------------------------------------------------- forward with dropout
+
+
+def _dropout_forward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
+    dims = dims or _dims(rng)
+    m = m or int(rng.integers(3, 9))
+    keep_prob = keep_prob if keep_prob is not None else float(rng.choice([0.5, 0.7, 0.8, 0.86]))
+    seed = seed if seed is not None else int(rng.integers(0, 1000))
+    X = rng.normal(size=(dims[0], m))
+    return Case((X, _net(rng, dims), keep_prob, seed),
+                label=f"random X ({dims[0]}, {m}), network {dims}, keep_prob = {keep_prob}, seed = {seed}")
+
+
+def _bad_dropout_forward(rescale="divide", keep="below", per_unit=False):
+    def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, seed=1):
+        rng = np.random.RandomState(seed)
+        p = parameters
+
+        def drop(A):
+            D = rng.rand(A.shape[0], 1 if per_unit else A.shape[1])
+            D = D < keep_prob if keep == "below" else D > keep_prob
+            A = A * D
+            if rescale == "divide":
+                A = A / keep_prob
+            elif rescale == "multiply":
+                A = A * keep_prob
+            return D, A
+
+        Z1 = p["W1"] @ X + p["b1"]
+        D1, A1 = drop(_relu(Z1))
+        Z2 = p["W2"] @ A1 + p["b2"]
+        D2, A2 = drop(_relu(Z2))
+        Z3 = p["W3"] @ A2 + p["b3"]
+        A3 = _sigmoid(Z3)
+        return A3, (Z1, D1, A1, p["W1"], p["b1"], Z2, D2, A2, p["W2"], p["b2"], Z3, A3, p["W3"], p["b3"])
+    return forward_propagation_with_dropout
+
+
+register(Exercise(
+    id="c2w1.forward_propagation_with_dropout",
+    reference=reg.forward_propagation_with_dropout,
+    outputs=("A3", "cache"),
+    fixed_cases=[_dropout_forward_case(np.random.default_rng(3), dims=[3, 5, 3, 1], m=4, keep_prob=0.7, seed=1),
+                 _dropout_forward_case(np.random.default_rng(4), dims=[2, 20, 3, 1], m=6, keep_prob=0.86, seed=1)],
+    random_case=_dropout_forward_case,
+    hidden_cases=[_dropout_forward_case(np.random.default_rng(23), dims=[2, 20, 3, 1], m=30, keep_prob=0.86, seed=7)],
+    mistakes=[
+        Mistake("no_rescale", _bad_dropout_forward(rescale=None),
+                "after A1 = A1 * D1, divide by keep_prob (A1 = A1 / keep_prob), and the same for A2: this is "
+                "*inverted* dropout, which keeps the expected value of each activation unchanged."),
+        Mistake("multiply", _bad_dropout_forward(rescale="multiply"),
+                "divide the kept activations by keep_prob (A1 / keep_prob), do not multiply by it: the survivors "
+                "must make up for the units that were shut off."),
+        Mistake("keeps_the_dropped", _bad_dropout_forward(keep="above"),
+                "the mask must keep a unit with probability keep_prob: D1 = np.random.rand(...) < keep_prob "
+                "(with '>' you keep a fraction 1 - keep_prob)."),
+        Mistake("per_unit_mask", _bad_dropout_forward(per_unit=True),
+                "draw one number per unit AND per example: D1 = np.random.rand(A1.shape[0], A1.shape[1]); a mask of "
+                "shape (n, 1) shuts off the same units for every example."),
+    ],
+))
+
+# -------------------------------------------------- backward with dropout
+
+
+def _dropout_backward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
+    fwd = _dropout_forward_case(rng, dims, m, keep_prob, seed)
+    X, params, keep_prob, seed = fwd.args
+    _, cache = reg.forward_propagation_with_dropout(X, params, keep_prob, seed)
+    Y = _labels(rng, X.shape[1])
+    return Case((X, Y, cache, keep_prob),
+                label=f"random X {X.shape}, Y, cache of the forward pass with keep_prob = {keep_prob}, seed = {seed}")
+
+
+def _bad_dropout_backward(scale="divide", mask=(True, True), skip_layer1=False):
+    def backward_propagation_with_dropout(X, Y, cache, keep_prob):
+        Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3 = cache
+        m = X.shape[1]
+
+        def drop(dA, D, use):
+            if use is None:
+                return dA
+            dA = dA * D if use else dA
+            return {"divide": dA / keep_prob, "none": dA, "twice": dA / keep_prob / keep_prob,
+                    "multiply": dA * keep_prob}[scale]
+
+        dZ3 = A3 - Y
+        dW3, db3 = dZ3 @ A2.T / m, np.sum(dZ3, axis=1, keepdims=True) / m
+        dA2 = drop(W3.T @ dZ3, D2, mask[1])
+        dZ2 = dA2 * (Z2 > 0)
+        dW2, db2 = dZ2 @ A1.T / m, np.sum(dZ2, axis=1, keepdims=True) / m
+        dA1 = drop(W2.T @ dZ2, D1, None if skip_layer1 else mask[0])
+        dZ1 = dA1 * (Z1 > 0)
+        dW1, db1 = dZ1 @ X.T / m, np.sum(dZ1, axis=1, keepdims=True) / m
+        return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+                "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    return backward_propagation_with_dropout
+
+
+def _dropout_gradcheck(fn, case):
+    """Slopes of the cost of the network whose masks are those of the cache (held fixed), against the student's."""
+    X, Y, cache, keep_prob = case.args
+    first = fn(*copy.deepcopy(case.args))
+    if not isinstance(first, dict):
+        return "backward_propagation_with_dropout should return the dict of gradients"
+    second = fn(*copy.deepcopy(case.args))
+    for key, value in first.items():
+        if key in second and not np.array_equal(np.asarray(value, dtype=float), np.asarray(second[key], dtype=float)):
+            return (f"two calls on the same cache gave different gradients[{key!r}]: your backward pass draws new "
+                    "random numbers. Reuse the masks D1 and D2 of the forward pass; they are in the cache.")
+    named = dict(zip(reg.DROPOUT_CACHE_NAMES, cache))
+    D1, D2 = np.asarray(named["D1"]), np.asarray(named["D2"])
+    for key, D in (("dA2", D2), ("dA1", D1)):
+        got = np.asarray(first.get(key, 0.0), dtype=float)
+        if got.shape == D.shape and np.any((got != 0) & ~D.astype(bool)):
+            return (f"gradients[{key!r}] is non-zero where the forward pass shut a unit off: multiply it by the mask "
+                    f"D{key[-1]} of the cache (the same mask as in the forward pass), then divide by keep_prob.")
+    params = _params_of(cache, reg.DROPOUT_CACHE_NAMES)
+    m = X.shape[1]
+
+    def J():
+        return _cross_entropy(_flat_forward(X, params, masks=(D1, D2), keep_prob=keep_prob), Y)
+
+    numeric = numeric_slopes(J, params)
+    problems = []
+    for name, slope in numeric.items():
+        key = "d" + name
+        if key not in first:
+            problems.append(f"gradients has no {key!r}")
+            continue
+        layer = int(name[1])
+        # how many dropout steps the gradient of this layer passes through on the way back
+        k = 3 - layer
+        power = "keep_prob" if k == 1 else f"keep_prob^{k}"
+        alternatives = []
+        if k:
+            alternatives = [
+                (slope * keep_prob**k, f"is the numeric slope times {power}: divide dA by keep_prob after applying "
+                                       "the mask (inverted dropout rescales in both directions)"),
+                (slope / keep_prob**k, f"is the numeric slope divided by {power}: divide dA by keep_prob once per "
+                                       "layer, not twice"),
+                (slope * keep_prob**(2 * k), f"is the numeric slope times keep_prob^{2 * k}: divide dA by keep_prob, "
+                                             "do not multiply"),
+            ]
+        problems.append((f'gradients["{key}"]', phrase(first[key], slope, m, alternatives)))
+    return summary(problems, "every dW and db matches the numeric slopes of the network with the cache's masks "
+                             "held fixed: look at the other entries (dA2, dZ2, dA1, dZ1).")
+
+
+register(Exercise(
+    id="c2w1.backward_propagation_with_dropout",
+    reference=reg.backward_propagation_with_dropout,
+    outputs="gradients",
+    fixed_cases=[_dropout_backward_case(np.random.default_rng(5), dims=[3, 5, 3, 1], m=5, keep_prob=0.8, seed=1)],
+    random_case=_dropout_backward_case,
+    hidden_cases=[_dropout_backward_case(np.random.default_rng(24), dims=[2, 20, 3, 1], m=30, keep_prob=0.86, seed=3)],
+    gradcheck=_dropout_gradcheck,
+    mistakes=[
+        Mistake("no_rescale", _bad_dropout_backward(scale="none"),
+                "after dA2 = dA2 * D2, divide by keep_prob (and the same for dA1): the forward pass divided the kept "
+                "activations by keep_prob, so their gradients are divided by it too."),
+        Mistake("no_mask", _bad_dropout_backward(mask=(False, False)),
+                "apply the forward pass's masks: dA2 = dA2 * D2 and dA1 = dA1 * D1 (from the cache) before dividing "
+                "by keep_prob; a unit that was shut off gets no gradient."),
+        Mistake("rescale_twice", _bad_dropout_backward(scale="twice"),
+                "divide dA1 and dA2 by keep_prob once each: the 1/keep_prob of the forward pass appears once in the "
+                "gradient, not twice."),
+        Mistake("multiply", _bad_dropout_backward(scale="multiply"),
+                "divide dA by keep_prob (dA2 = dA2 * D2 / keep_prob), do not multiply by it."),
+        Mistake("layer2_only", _bad_dropout_backward(skip_layer1=True),
+                "both hidden layers had dropout: apply D1 and the 1/keep_prob to dA1 as well as D2 to dA2."),
+    ],
+))
