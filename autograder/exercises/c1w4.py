@@ -21,6 +21,7 @@ from dlkit.gradcheck import numeric_gradient, relative_error
 from dlkit.layers import dense
 
 from ..registry import Case, Exercise, Mistake, register
+from ._gradients import verdict
 
 NOTES_DIMS = [2, 3, 5, 4, 2, 1]
 
@@ -48,22 +49,8 @@ def _labels(rng, m):
 
 
 def _verdict(name, got, numeric, m):
-    """None when ``got`` matches ``numeric``; else a phrase saying how it differs (factor m, sign, other)."""
-    got = np.asarray(got, dtype=float)
-    if got.shape != numeric.shape:
-        if got.size != numeric.size:
-            return f"{name} has {got.size} entries but should have {numeric.size}"
-        got = got.reshape(numeric.shape)
-    err = relative_error(numeric, got)
-    if err < 1e-5:
-        return None
-    if relative_error(numeric * m, got) < 1e-5:
-        return f"{name} is m = {m} times the numeric slope: it is missing a 1/m"
-    if relative_error(numeric / m, got) < 1e-5:
-        return f"{name} is the numeric slope divided by m = {m}: it has a 1/m too many"
-    if relative_error(-numeric, got) < 1e-5:
-        return f"{name} has the wrong sign"
-    return f"{name} disagrees with the numeric slope (relative error {err:.2g})"
+    """None when ``got`` matches ``numeric``; else how it differs (factor m, sign, other): ``_gradients.verdict``."""
+    return verdict(name, got, numeric, m)
 
 
 def _layer_grad_check(student_grads, A_prev, W, b, upstream, forward):
