@@ -17,7 +17,7 @@ import numpy as np
 
 from dlkit import deep
 from dlkit.activations import relu as _relu, sigmoid as _sigmoid
-from dlkit.gradcheck import numeric_gradient, relative_error
+from dlkit.gradcheck import numeric_gradient
 from dlkit.layers import dense
 
 from ..registry import Case, Exercise, Mistake, register
