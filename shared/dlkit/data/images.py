@@ -646,7 +646,8 @@ def write_h5(dataset: dict, train_path, test_path) -> None:
     )
 
 
-def _read_split(path, prefix):
+def read_split(path, prefix: str, binary: bool = True):
+    """Images, labels and class names of one file; ``binary``: labels 0/1, else 0 .. len(list_classes) - 1."""
     import h5py
 
     path = os.fspath(path)
@@ -664,7 +665,7 @@ def _read_split(path, prefix):
         classes = np.array(f["list_classes"])
     if x.dtype != np.uint8 or x.ndim != 4 or x.shape[-1] != 3:
         raise ValueError(
-            f"{path}: '{x_key}' must be uint8 of shape (m, H, W, 3), "
+            f"{path}: '{x_key}' must be uint8 images of shape (m, H, W, 3), "
             f"got {x.dtype} {x.shape}"
         )
     m = x.shape[0]
@@ -675,13 +676,16 @@ def _read_split(path, prefix):
             f"{path}: '{y_key}' must have one label per image ({m}), got shape {y.shape}"
         )
     y = y.reshape(-1).astype(np.int64)
-    if not np.isin(y, (0, 1)).all():
-        raise ValueError(f"{path}: '{y_key}' labels must be 0 or 1, got {np.unique(y)}")
     if classes.ndim != 1 or classes.dtype.kind != "S" or classes.size < 2:
         raise ValueError(
             f"{path}: 'list_classes' must be a 1-D array of byte strings, "
             f"got {classes.dtype} {classes.shape}"
         )
+    if binary and not np.isin(y, (0, 1)).all():
+        raise ValueError(f"{path}: '{y_key}' labels must be 0 or 1, got {np.unique(y)}")
+    if not binary and y.size and (y.min() < 0 or y.max() >= classes.size):
+        raise ValueError(f"{path}: '{y_key}' labels must be 0 .. {classes.size - 1} (one per entry of "
+                         f"list_classes), got values from {y.min()} to {y.max()}")
     return x, y, classes
 
 
@@ -704,8 +708,8 @@ def read_h5(train_path, test_path):
         If a file is not HDF5, lacks a dataset, or has images that are not
         uint8 (m, H, W, 3) or labels that are not m values in {0, 1}.
     """
-    train_x, train_y, classes = _read_split(train_path, "train")
-    test_x, test_y, _ = _read_split(test_path, "test")
+    train_x, train_y, classes = read_split(train_path, "train")
+    test_x, test_y, _ = read_split(test_path, "test")
     return (
         train_x,
         train_y.reshape(1, -1),

@@ -43,7 +43,6 @@ bytes (up to the last bit of sin/cos/sqrt of the platform's maths library).
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
@@ -329,36 +328,6 @@ def write_signs_h5(dataset: dict, train_path, test_path) -> None:
     images.write_h5(dataset, train_path, test_path)
 
 
-def _read_split(path, prefix):
-    import h5py
-
-    path = os.fspath(path)
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"dataset file not found: {path}")
-    if not h5py.is_hdf5(path):
-        raise ValueError(f"{path} is not an HDF5 file")
-    x_key, y_key = f"{prefix}_set_x", f"{prefix}_set_y"
-    with h5py.File(path, "r") as f:
-        for key in (x_key, y_key, "list_classes"):
-            if key not in f:
-                raise ValueError(f"{path}: missing dataset '{key}' (found: {sorted(f.keys())})")
-        x, y, classes = np.array(f[x_key]), np.array(f[y_key]), np.array(f["list_classes"])
-    if x.dtype != np.uint8 or x.ndim != 4 or x.shape[-1] != 3:
-        raise ValueError(f"{path}: '{x_key}' must be uint8 images of shape (m, H, W, 3), got {x.dtype} {x.shape}")
-    if classes.ndim != 1 or classes.size < 2:
-        raise ValueError(f"{path}: 'list_classes' must be a 1-D array of class names, got shape {classes.shape}")
-    m = x.shape[0]
-    if not (np.issubdtype(y.dtype, np.integer) or y.dtype == np.bool_):
-        raise ValueError(f"{path}: '{y_key}' must hold integer labels, got {y.dtype}")
-    if y.size != m or y.ndim not in (1, 2) or (y.ndim == 2 and 1 not in y.shape):
-        raise ValueError(f"{path}: '{y_key}' must have one label per image ({m}), got shape {y.shape}")
-    y = y.reshape(-1).astype(np.int64)
-    if y.size and (y.min() < 0 or y.max() >= classes.size):
-        raise ValueError(f"{path}: '{y_key}' labels must be 0 .. {classes.size - 1} (one per entry of "
-                         f"list_classes), got values from {y.min()} to {y.max()}")
-    return x, y, classes
-
-
 def read_signs_h5(train_path, test_path):
     """Load the two h5 files: ``(train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes)``.
 
@@ -366,8 +335,8 @@ def read_signs_h5(train_path, test_path):
     ``list_classes``. FileNotFoundError for a missing file; ValueError naming the file and the
     dataset for anything malformed.
     """
-    train_x, train_y, classes = _read_split(train_path, "train")
-    test_x, test_y, test_classes = _read_split(test_path, "test")
+    train_x, train_y, classes = images.read_split(train_path, "train", binary=False)
+    test_x, test_y, test_classes = images.read_split(test_path, "test", binary=False)
     if test_classes.shape != classes.shape or np.any(test_classes != classes):
         raise ValueError(f"{test_path} and {train_path} list different classes: {test_classes} vs {classes}")
     if test_x.shape[1:] != train_x.shape[1:]:
