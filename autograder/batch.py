@@ -22,7 +22,6 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import nbformat
 
 from .course import CourseNotebook, default_root, discover
 from .pool import LocalPool

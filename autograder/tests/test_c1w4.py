@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from autograder.checker import run_checks
+from autograder.tests.contract import contract
 from autograder.registry import all_exercises, get
 
 C1W4 = [e for e in all_exercises() if e.id.startswith("c1w4.")]
@@ -15,24 +16,8 @@ def test_every_graded_function_is_registered():
     assert sorted(e.name for e in C1W4) == sorted(NAMES)
 
 
-@pytest.mark.parametrize("ex", C1W4, ids=lambda e: e.id)
-def test_reference_passes_visible_and_hidden(ex):
-    for hidden in (False, True):
-        ok, msg = run_checks(ex, ex.reference, hidden=hidden)
-        assert ok, msg
-
-
-@pytest.mark.parametrize("ex, mistake", [(e, m) for e in C1W4 for m in e.mistakes],
-                         ids=lambda x: getattr(x, "id", None) or getattr(x, "name", ""))
-def test_known_mistake_fails_with_its_hint(ex, mistake):
-    ok, msg = run_checks(ex, mistake.fn)
-    assert not ok
-    assert mistake.hint in msg
-
-
-@pytest.mark.parametrize("ex", C1W4, ids=lambda e: e.id)
-def test_at_least_three_known_mistakes(ex):
-    assert len(ex.mistakes) >= 3
+(test_reference_passes_visible_and_hidden, test_known_mistake_fails_with_its_hint,
+ test_enough_known_mistakes) = contract(C1W4)
 
 
 def test_notes_worked_numbers_are_fixed_cases():

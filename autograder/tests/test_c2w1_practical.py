@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from autograder.checker import run_checks
+from autograder.tests.contract import contract
 from autograder.registry import all_exercises, get
 
 NAMES = ["split_sizes", "diagnose_bias_variance", "basic_recipe", "normalize_inputs"]
@@ -14,24 +15,8 @@ def test_every_graded_function_is_registered():
     assert {f"c2w1.{n}" for n in NAMES} <= ids
 
 
-@pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.id)
-def test_reference_passes_visible_and_hidden(ex):
-    for hidden in (False, True):
-        ok, msg = run_checks(ex, ex.reference, hidden=hidden)
-        assert ok, msg
-
-
-@pytest.mark.parametrize("ex, mistake", [(e, m) for e in EXERCISES for m in e.mistakes],
-                         ids=lambda x: getattr(x, "id", None) or getattr(x, "name", ""))
-def test_known_mistake_fails_with_its_hint(ex, mistake):
-    ok, msg = run_checks(ex, mistake.fn)
-    assert not ok
-    assert mistake.hint in msg
-
-
-@pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.id)
-def test_at_least_three_known_mistakes(ex):
-    assert len(ex.mistakes) >= 3
+(test_reference_passes_visible_and_hidden, test_known_mistake_fails_with_its_hint,
+ test_enough_known_mistakes) = contract(EXERCISES)
 
 
 def test_notes_worked_numbers():

@@ -4,6 +4,7 @@ import pytest
 
 from autograder import wire
 from autograder.checker import run_checks
+from autograder.tests.contract import contract
 from autograder.registry import all_exercises, get
 from dlkit import nn
 
@@ -17,24 +18,8 @@ def test_every_graded_class_is_registered():
     assert all(e.driver is not None for e in EXS)
 
 
-@pytest.mark.parametrize("ex", EXS, ids=lambda e: e.id)
-def test_reference_passes_visible_and_hidden(ex):
-    for hidden in (False, True):
-        ok, msg = run_checks(ex, ex.reference, hidden=hidden)
-        assert ok, msg
-
-
-@pytest.mark.parametrize("ex, mistake", [(e, m) for e in EXS for m in e.mistakes],
-                         ids=lambda x: getattr(x, "id", None) or getattr(x, "name", ""))
-def test_known_mistake_fails_with_its_hint(ex, mistake):
-    ok, msg = run_checks(ex, mistake.fn)
-    assert not ok
-    assert mistake.hint in msg
-
-
-@pytest.mark.parametrize("ex", EXS, ids=lambda e: e.id)
-def test_at_least_three_known_mistakes(ex):
-    assert len(ex.mistakes) >= 3
+(test_reference_passes_visible_and_hidden, test_known_mistake_fails_with_its_hint,
+ test_enough_known_mistakes) = contract(EXS)
 
 
 @pytest.mark.parametrize("ex", EXS, ids=lambda e: e.id)

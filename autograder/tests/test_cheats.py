@@ -7,7 +7,6 @@ an honest student whose full marks must not move.
 import json
 import socket
 import threading
-from pathlib import Path
 
 import pytest
 

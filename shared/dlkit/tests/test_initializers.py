@@ -5,7 +5,7 @@ import io
 import numpy as np
 import pytest
 
-from dlkit import deep, initializers
+from dlkit import deep
 from dlkit.data.planar import make_circles
 from dlkit.initializers import (activation_stds, initialize, initialize_parameters_he, initialize_parameters_random,
                                 initialize_parameters_xavier, initialize_parameters_zeros, weight_variance)
