@@ -83,16 +83,38 @@ def adam_step(w, dw, v, s, t: int, learning_rate: float, beta1: float = 0.9, bet
     ``v_corr = v / (1 - beta1**t)``, ``s_corr = s / (1 - beta2**t)``,
     ``w -= learning_rate v_corr / (sqrt(s_corr) + epsilon)``.
 
-    Returns ``(w, v, s, v_corr, s_corr)``.
+    Returns ``(w, v, s, v_corr, s_corr)``; the arguments are not modified.
+    """
+    w, v, s = (np.array(a, dtype=np.result_type(a, dw, float), copy=True) for a in (w, v, s))
+    adam_step_inplace(w, dw, v, s, t, learning_rate, beta1, beta2, epsilon)
+    return w, v, s, v / (1.0 - beta1 ** t), s / (1.0 - beta2 ** t)
+
+
+def adam_step_inplace(w, dw, v, s, t: int, learning_rate: float, beta1: float = 0.9, beta2: float = 0.999,
+                      epsilon: float = EPSILON) -> None:
+    """``adam_step`` writing the new ``w``, ``v`` and ``s`` into the arrays given (float arrays).
+
+    The same operations in the same order, so the numbers are identical to the last bit; it only
+    saves the new arrays a step would otherwise allocate (a training loop's largest cost for wide
+    layers: a 25 x 12288 weight matrix is updated many times per epoch).
     """
     _same_shape(w, dw, v, s)
     if int(t) != t or t < 1:
         raise ValueError(f"Adam's step counter t counts from 1; got t = {t!r}")
-    v = beta1 * v + (1.0 - beta1) * dw
-    s = beta2 * s + (1.0 - beta2) * np.square(dw)
-    v_corr = v / (1.0 - beta1 ** t)
-    s_corr = s / (1.0 - beta2 ** t)
-    return w - learning_rate * v_corr / (np.sqrt(s_corr) + epsilon), v, s, v_corr, s_corr
+    a = np.multiply(dw, 1.0 - beta1)
+    v *= beta1
+    v += a                                   # v = beta1 v + (1 - beta1) dw
+    b = np.square(dw)
+    b *= 1.0 - beta2
+    s *= beta2
+    s += b                                   # s = beta2 s + (1 - beta2) dw^2
+    np.divide(v, 1.0 - beta1 ** t, out=a)    # v_corr
+    a *= learning_rate
+    np.divide(s, 1.0 - beta2 ** t, out=b)    # s_corr
+    np.sqrt(b, out=b)
+    b += epsilon
+    a /= b
+    w -= a                                   # w -= learning_rate v_corr / (sqrt(s_corr) + epsilon)
 
 
 # ---------------------------------------------------------------------------

@@ -118,6 +118,10 @@ class Adam(Optimizer):
 
     def update(self, name, w, dw):
         v, s = self._slot(name, "v", w), self._slot(name, "s", w)
+        if w.dtype.kind == "f" and v.dtype == w.dtype:
+            w = w.copy() if not w.flags.writeable else w
+            optim.adam_step_inplace(w, dw, v, s, self.t, self.learning_rate, self.beta1, self.beta2, self.epsilon)
+            return w
         w, v, s, _, _ = optim.adam_step(w, dw, v, s, self.t, self.learning_rate, self.beta1, self.beta2,
                                         self.epsilon)
         self.state[name]["v"], self.state[name]["s"] = v, s

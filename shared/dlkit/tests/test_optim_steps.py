@@ -33,3 +33,16 @@ def test_bad_input_is_explained():
         gd_step(np.zeros((2, 1)), np.zeros(2), 0.1)
     with pytest.raises(ValueError, match="counts from 1"):
         adam_step(np.zeros(1), np.zeros(1), np.zeros(1), np.zeros(1), 0, 0.1)
+
+
+def test_adam_in_place_equals_the_functional_step_to_the_last_bit():
+    from dlkit.optim import adam_step_inplace
+
+    rng = np.random.default_rng(4)
+    w, v, s = rng.normal(size=(3, 5)), rng.normal(size=(3, 5)) * 0.1, rng.random((3, 5)) * 0.01
+    dw = rng.normal(size=(3, 5))
+    w1, v1, s1, _, _ = adam_step(w, dw, v, s, 7, 0.01)
+    w_, v_, s_ = w.copy(), v.copy(), s.copy()
+    adam_step_inplace(w_, dw, v_, s_, 7, 0.01)
+    assert np.array_equal(w_, w1) and np.array_equal(v_, v1) and np.array_equal(s_, s1)
+    assert not np.array_equal(w, w1)   # the functional step left its arguments alone
