@@ -21,9 +21,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The venv's bin on PATH: nbgrader's gradebook runs the `alembic` command it installs.
 lab: $(STAMP)
 	mkdir -p $(VENV)/nbgrader-exchange
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # Notebooks are committed as built from authoring/; fail if someone edited one side only.
 build: $(STAMP)

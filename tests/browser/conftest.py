@@ -135,6 +135,8 @@ def _start(root: Path, home: Path, port: int, token: str, log: Path) -> subproce
         "JUPYTER_DATA_DIR": str(home / ".local" / "share" / "jupyter"),
         "JUPYTER_RUNTIME_DIR": str(home / ".local" / "share" / "jupyter" / "runtime"),
         "DLKIT_CACHE_DIR": _default_dlkit_cache(),
+        # as `make lab`: the venv's bin first on PATH (nbgrader's gradebook runs the `alembic` command)
+        "PATH": f"{_venv_bin()}{os.pathsep}{os.environ.get('PATH', '')}",
     })
     for var in ("JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "JUPYTER_PATH", "JUPYTER_TOKEN"):
         env.pop(var, None)
@@ -177,7 +179,8 @@ def _stop(proc: subprocess.Popen) -> None:
 @pytest.fixture(scope="module")
 def lab(browser_tools, tmp_path_factory):
     """A running JupyterLab whose root holds release/c1w2/ (student versions),
-    validate/c1w2/ (another student copy) and course1/week2/ (a copy of the source notebook)."""
+    validate/c1w2/ (another student copy), course1/week2/ (a copy of the source notebook)
+    and the repository's nbgrader_config.py."""
     base = tmp_path_factory.mktemp("lab")
     root, home = base / "root", base / "home"
     root.mkdir()
@@ -186,6 +189,9 @@ def lab(browser_tools, tmp_path_factory):
     shutil.copytree(root / "release" / "c1w2", root / "validate" / "c1w2")
     (root / "course1" / "week2").mkdir(parents=True)
     shutil.copy(LR_SOURCE, root / "course1" / "week2" / LR_SOURCE.name)
+    # the repository's nbgrader settings, as `make lab` finds them (exchange and Formgrader course in .venv/)
+    shutil.copy(LR_SOURCE.parents[2] / "nbgrader_config.py", root / "nbgrader_config.py")
+    (root / ".venv" / "nbgrader-exchange").mkdir(parents=True)
 
     log = base / "jupyter-server.log"
     token = secrets.token_hex(16)

@@ -218,6 +218,7 @@ def test_nbgrader_pages_load_without_javascript_errors(page, lab):
     frame = page.frame_locator("iframe[src*='formgrader']")
     frame.get_by_role("heading", name="Manage Assignments").wait_for()
     frame.get_by_role("link", name="Add new assignment...").wait_for()
+    frame.get_by_role("link", name="c1w2", exact=True).first.wait_for()  # the course's week, from nbgrader_config.py
     shot(page, "03c-nbgrader-formgrader")
 
     page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="logistic_regression.ipynb").click()
