@@ -31,7 +31,7 @@ from dlkit import practical, strategy
 
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
-from .c1w1 import _label_dict_form
+from ._answers import label_dict_form
 
 # ------------------------------------------------------------ helpers for cases
 
@@ -564,7 +564,7 @@ ROLES = ("optimizing", "satisficing", "not used")
 
 
 def _metric_form(value: Any) -> Optional[str]:
-    msg = _label_dict_form(list(BIRD_METRICS), ROLES, "a role")(value)
+    msg = label_dict_form(list(BIRD_METRICS), ROLES, "a role")(value)
     if msg is None:
         n_opt = sum(1 for v in value.values() if v == "optimizing")
         if n_opt != 1:
@@ -820,7 +820,7 @@ register(Exercise(
     fixed_cases=[],
     answer=True,
     outputs="bird_next_steps",
-    form_check=_label_dict_form(list(NEXT_STEPS), (True, False), "True or False"),
+    form_check=label_dict_form(list(NEXT_STEPS), (True, False), "True or False"),
     mistakes=[
         Mistake("variance_recipe", lambda: _steps_with(bigger=False, longer=False, reg=True, more=True),
                 "these are the remedies for variance; the diagnosis was avoidable bias (5 points against a "
