@@ -20,6 +20,16 @@ class ShortErrors(NbGraderPreprocessor):
         return cell, resources
 
 
+def summary_line(message: str, width: int = 240) -> str:
+    """The first line of a verdict, cut at a word boundary with " ..." when longer than ``width``
+    (the table's summary; the whole message stands under the test cell further down)."""
+    first = message.splitlines()[0] if message else ""
+    if len(first) <= width:
+        return first
+    cut = first.rfind(" ", 0, width)
+    return first[:cut if cut > width // 2 else width].rstrip(" ,;:(") + " ... (see the test cell below)"
+
+
 def feedback_html(nb, student_id: str, assignment: str, notebook: str, result) -> str:
     """The feedback page: a points table on top, then the notebook with each test's verdict.
 
@@ -34,7 +44,7 @@ def feedback_html(nb, student_id: str, assignment: str, notebook: str, result) -
 
     rows = "\n".join(
         f"| `{c.grade_id}` | {c.points:g} / {c.max_points:g} | "
-        f"{html.escape(c.message.splitlines()[0] if c.message else '')[:200].replace('|', '/')} |"
+        f"{html.escape(summary_line(c.message)).replace('|', '/')} |"
         for c in result.cells)
     notes = "".join(f"\n- {html.escape(n)}" for n in ([result.reason] if result.reason else []) + result.notes)
     head = (f"# Feedback: {html.escape(notebook)}\n\nStudent `{html.escape(student_id)}`, assignment "

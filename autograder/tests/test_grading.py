@@ -100,3 +100,14 @@ def test_cli_check_reports_points_and_rejects_non_notebooks(mini_course, tmp_pat
         run = subprocess.run([sys.executable, "-m", "autograder", "check", str(path)], capture_output=True, text=True)
         assert run.returncode == 2
         assert run.stdout == "" and len(run.stderr.strip().splitlines()) == 1, run.stderr
+
+
+def test_feedback_summary_is_cut_at_a_word_and_points_to_the_whole_message():
+    from autograder.feedback import summary_line
+
+    long = "`Dense` is wrong on case 1 of 5: " + "word " * 80 + "\nHint: second line"
+    line = summary_line(long)
+    assert len(line) < 300 and line.endswith("... (see the test cell below)")
+    assert "Hint" not in line and not line.split(" ...")[0].endswith("wor")
+    assert summary_line("short verdict\nHint: more") == "short verdict"
+    assert summary_line("") == ""
