@@ -47,3 +47,30 @@ def test_dw_without_1_over_m_gets_its_hint_in_the_feedback(tmp_path):
     assert "dw looks like it is missing the 1/m factor" in text
     assert "hidden=True" not in html and "BEGIN HIDDEN TESTS" not in html
     assert list(csv.DictReader(open(out / "grades.csv")))[0]["student_id"] == "ada"
+
+
+FRAMEWORK = ROOT / "course2" / "week3" / "building_a_framework.ipynb"
+
+
+@pytest.mark.skipif(not FRAMEWORK.exists(), reason="building_a_framework.ipynb not built")
+def test_a_class_exercise_with_a_bug_is_graded_through_its_driver_in_the_sandbox(tmp_path):
+    """A student's Dense whose dW has an extra 1/m: Dense loses its points, the gradient check says why."""
+    nb = json.loads(FRAMEWORK.read_text())
+    edited = 0
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        if 'self.grads["W"] = dZ @ A_prev.T' in src:
+            cell["source"] = src.replace('self.grads["W"] = dZ @ A_prev.T',
+                                         'self.grads["W"] = dZ @ A_prev.T / A_prev.shape[1]').splitlines(True)
+            edited += 1
+    assert edited == 1
+    sub = tmp_path / "subs" / "bo" / "c2w3"
+    sub.mkdir(parents=True)
+    (sub / FRAMEWORK.name).write_text(json.dumps(nb))
+    shutil.copy(FRAMEWORK.parent / "tuning_and_batch_norm.ipynb", sub / "tuning_and_batch_norm.ipynb")
+    out = tmp_path / "graded"
+    (row,) = Batch(tmp_path / "subs", out, ROOT).run(progress=False)
+    assert (row.score, row.max_score, row.reason) == (19, 22, "")  # only Dense's 3 points are lost
+    html = (out / "feedback" / "bo" / "c2w3" / FRAMEWORK.name.replace(".ipynb", ".html")).read_text()
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "dW is the numeric slope divided by m = 4: it has a 1/m too many" in text
