@@ -970,13 +970,12 @@ FOG_ITEMS = {
     "also put synthetic foggy frames into the dev and test sets, so that they match training": False,
     "many more distinct fog textures (or real foggy frames) make the synthetic fog cover more of real fog": True,
 }
-_FOG_KEYS = list(FOG_ITEMS)
-
-
-def _fog_with(**flips):
-    out = dict(FOG_ITEMS)
-    for i in flips.values():
-        out[_FOG_KEYS[i]] = not out[_FOG_KEYS[i]]
+def _flipped(items: dict, *positions: int) -> dict:
+    """The True/False answers ``items`` with the answers at ``positions`` (in key order) reversed."""
+    out = dict(items)
+    keys = list(items)
+    for i in positions:
+        out[keys[i]] = not out[keys[i]]
     return out
 
 
@@ -988,13 +987,13 @@ register(Exercise(
     outputs="fog_synthesis",
     form_check=_dict_form({k: _bool_check for k in FOG_ITEMS}),
     mistakes=[
-        Mistake("many_kinds", lambda: _fog_with(a=0),
+        Mistake("many_kinds", lambda: _flipped(FOG_ITEMS, 0),
                 "30 textures are 30 kinds of fog, however many frames they are pasted on: the synthetic data "
                 "covers a tiny corner of all the fog a car can meet."),
-        Mistake("synthetic_dev", lambda: _fog_with(a=3),
+        Mistake("synthetic_dev", lambda: _flipped(FOG_ITEMS, 3),
                 "dev and test must hold the data you care about, real car frames: synthetic fog there would "
                 "measure how well you fit your own simulation."),
-        Mistake("no_overfit", lambda: _fog_with(a=1),
+        Mistake("no_overfit", lambda: _flipped(FOG_ITEMS, 1),
                 "a network can memorise 30 textures and learn to subtract them, without learning about fog: "
                 "people cannot see that the fog repeats, the network can."),
         Mistake("all_true", lambda: {k: True for k in FOG_ITEMS},
@@ -1075,14 +1074,6 @@ TRANSFER_ITEMS = {
     "the four outputs (pedestrian, car, stop sign, traffic light) should go through one softmax": False,
     "multi-task learning can hurt when the shared network is too small": True,
 }
-_TRANSFER_KEYS = list(TRANSFER_ITEMS)
-
-
-def _transfer_answer_with(*flip):
-    out = dict(TRANSFER_ITEMS)
-    for i in flip:
-        out[_TRANSFER_KEYS[i]] = not out[_TRANSFER_KEYS[i]]
-    return out
 
 
 register(Exercise(
@@ -1093,16 +1084,16 @@ register(Exercise(
     outputs="car_transfer",
     form_check=_dict_form({k: _bool_check for k in TRANSFER_ITEMS}),
     mistakes=[
-        Mistake("speech_start", lambda: _transfer_answer_with(2),
+        Mistake("speech_start", lambda: _flipped(TRANSFER_ITEMS, 2),
                 "transfer needs the same kind of input x: features learned from sound do not help a camera "
                 "network, however much speech there was."),
-        Mistake("softmax", lambda: _transfer_answer_with(5),
+        Mistake("softmax", lambda: _flipped(TRANSFER_ITEMS, 5),
                 "one frame can hold a pedestrian *and* a stop sign: a softmax picks one class, so use an "
                 "independent sigmoid per output."),
-        Mistake("big_data_still_needs", lambda: _transfer_answer_with(3),
+        Mistake("big_data_still_needs", lambda: _flipped(TRANSFER_ITEMS, 3),
                 "transfer helps most when task A has much more data than task B; with 50 million car frames "
                 "of its own, training on them directly gets most of the way."),
-        Mistake("small_net_never_hurts", lambda: _transfer_answer_with(6),
+        Mistake("small_net_never_hurts", lambda: _flipped(TRANSFER_ITEMS, 6),
                 "multi-task learning rarely hurts *if the network is big enough*; a too-small shared network "
                 "has to trade one task against another."),
     ],

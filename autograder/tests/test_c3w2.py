@@ -172,7 +172,7 @@ def _with(ex_id, key, value):
     ("c3w2.car_diagnosis", "focus", "data_mismatch", "list diagnose_gaps returns"),
     ("c3w2.car_labels", "Y", c3w2.CAR_LOG_Y.T.copy(), "rows are the tasks"),
     ("c3w2.car_labels", "loss", float("nan"), "NaN"),
-    ("c3w2.fog_synthesis", c3w2._FOG_KEYS[0], "False", "without quotes"),
+    ("c3w2.fog_synthesis", list(c3w2.FOG_ITEMS)[0], "False", "without quotes"),
 ])
 def test_malformed_answers_fail_visibly(ex_id, key, value, phrase):
     ok, msg = run_checks(get(ex_id), _with(ex_id, key, value))
@@ -181,7 +181,7 @@ def test_malformed_answers_fail_visibly(ex_id, key, value, phrase):
 
 def test_a_missing_key_is_named():
     answer = get("c3w2.car_transfer").reference()
-    del answer[c3w2._TRANSFER_KEYS[0]]
+    del answer[list(c3w2.TRANSFER_ITEMS)[0]]
     ok, msg = run_checks(get("c3w2.car_transfer"), answer)
     assert not ok and "missing" in msg
 
