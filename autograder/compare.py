@@ -50,6 +50,10 @@ def _plain_array(x: Any) -> Optional[np.ndarray]:
 
 
 def _shape_hint(got: tuple, exp: tuple) -> str:
+    if len(got) == 2 and len(exp) == 2 and got[0] == got[1] > 1 and 1 in exp and got[0] in exp:
+        return (": a square array where a column or row was expected usually comes from numpy "
+                "broadcasting a column against a row, e.g. `w - learning_rate * dw` with `dw` "
+                "transposed; check the shapes of the arrays this one was computed from")
     if got == exp[::-1] and got != exp:
         return ": did you forget a transpose (or transpose the wrong operand)?"
     if len(got) == 1 and len(exp) == 2 and got[0] in exp and 1 in exp:
@@ -86,8 +90,13 @@ def _value_message(name: str, got: np.ndarray, exp: np.ndarray, rtol: float, ato
             f"(relative error of the whole array {rel:.2g})")
 
 
-def compare(got: Any, expected: Any, name: str, rtol: float = 1e-6, atol: float = 1e-9) -> Optional[str]:
-    """``None`` if ``got`` matches ``expected`` within tolerances, else a sentence saying how it differs."""
+def compare(got: Any, expected: Any, name: str, rtol: float = 1e-6, atol: float = 1e-9,
+            strict: bool = False) -> Optional[str]:
+    """``None`` if ``got`` matches ``expected`` within tolerances, else a sentence saying how it differs.
+
+    A dict may carry keys beyond the expected ones unless ``strict`` (used to match known
+    mistakes, where an extra or misshapen key must not count as the same answer).
+    """
     if isinstance(expected, (tuple, list)):
         kind = type(expected).__name__
         accepted = (tuple, list) if kind == "tuple" else (list,)
@@ -96,7 +105,7 @@ def compare(got: Any, expected: Any, name: str, rtol: float = 1e-6, atol: float 
         if len(got) != len(expected):
             return f"`{name}` should have {len(expected)} values, got {len(got)}"
         for i, (g, e) in enumerate(zip(got, expected)):
-            msg = compare(g, e, f"{name}[{i}]", rtol, atol)
+            msg = compare(g, e, f"{name}[{i}]", rtol, atol, strict)
             if msg:
                 return msg
         return None
@@ -106,8 +115,11 @@ def compare(got: Any, expected: Any, name: str, rtol: float = 1e-6, atol: float 
         missing = [k for k in expected if k not in got]
         if missing:
             return f"`{name}` is missing the key(s) {missing}"
+        extra = [k for k in got if k not in expected]
+        if strict and extra:
+            return f"`{name}` has the unexpected key(s) {extra}"
         for k, e in expected.items():
-            msg = compare(got[k], e, f'{name}["{k}"]', rtol, atol)
+            msg = compare(got[k], e, f'{name}["{k}"]', rtol, atol, strict)
             if msg:
                 return msg
         return None
@@ -146,10 +158,10 @@ def compare(got: Any, expected: Any, name: str, rtol: float = 1e-6, atol: float 
     raise TypeError(f"compare does not know how to compare expected values of type {type(expected).__name__}")
 
 
-def same(got: Any, expected: Any, rtol: float = 1e-6, atol: float = 1e-9) -> bool:
-    """True when ``compare`` finds no difference (used to match known mistakes)."""
+def same(got: Any, expected: Any, rtol: float = 1e-6, atol: float = 1e-9, strict: bool = False) -> bool:
+    """True when ``compare`` finds no difference (``strict=True`` to match known mistakes)."""
     try:
-        return compare(got, expected, "x", rtol, atol) is None
+        return compare(got, expected, "x", rtol, atol, strict) is None
     except TypeError:
         return False
 

@@ -7,6 +7,9 @@ found in the notebook's namespace, and writes what came back, encoded by
 ``autograder.wire``, to ``<results>/<cell_id>.json``. Nothing is judged here:
 the verdict is made outside this kernel, from those files only.
 
+Side effects (inputs changed in place, outputs sharing an array, see
+``autograder.effects``) travel beside the outputs, as plain lists.
+
 The one exception is text: a numeric gradient check of the student's own cost
 runs here (it needs the student's function) and travels as a diagnostic string
 that the judge may show, never as a score.
@@ -62,8 +65,10 @@ def capture(cell_id: str, checks: list, namespace: dict | None = None) -> None:
             record.append(entry)
             continue
         cases = _load_cases(exercise_id, hidden)
-        outputs = call_cases(fn if exercise.answer else exercise.prepare(fn), cases, exercise.answer)
+        effects: list = []
+        outputs = call_cases(fn if exercise.answer else exercise.prepare(fn), cases, exercise.answer, effects)
         entry["outputs"] = _encode_outputs(outputs)
+        entry["effects"] = [e.to_json() for e in effects]
         if outputs and isinstance(outputs[-1], wire.Raised) and outputs[-1].type_name == "KeyboardInterrupt":
             record.append(entry)  # interrupted (the cell's time ran out): do not call it again
             break

@@ -75,6 +75,10 @@ class Exercise:
     # are not plain data (a random generator, an objective function): cases travel to the
     # sandboxed kernel as JSON, so they carry a seed or a description and the driver builds the rest.
     driver: Optional[Callable[[Callable], Callable]] = None
+    # Arguments the function may change in place (by parameter name), beyond those the reference
+    # itself changes: an update step that may write into ``parameters``. Any other input changed
+    # in place, or two outputs sharing one array, fails the check (``autograder.effects``).
+    may_modify: tuple = ()
 
     def prepare(self, fn: Callable) -> Callable:
         """What the cases are called on: ``fn`` itself, or ``driver(fn)`` for a class exercise."""
