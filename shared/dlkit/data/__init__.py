@@ -32,10 +32,10 @@ where the cache is read-only); neither relies on a hand-kept list.
 """
 from __future__ import annotations
 
+from .binary_images import binary_images_paths, load_binary_images
 from .cache import cache_dir
-from .registry import DataSet, registered, prepare_all
-from .binary_images import load_binary_images, binary_images_paths
+from .registry import DataSet, prepare_all, registered
 from .signs import load_signs, signs_paths
 
-__all__ = ["cache_dir", "load_binary_images", "binary_images_paths", "load_signs", "signs_paths",
-           "prepare_all", "registered", "DataSet"]
+__all__ = ["DataSet", "binary_images_paths", "cache_dir", "load_binary_images", "load_signs", "prepare_all",
+           "registered", "signs_paths"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -44,8 +44,8 @@ class Field:
     (``"S"`` for byte strings of any length). ``axes``: one entry per axis, an int
     (fixed length) or a name (a length shared across the data set). ``what``: how
     a message calls the values ("uint8 images"). ``accept``: the numpy dtype kinds
-    accepted from a user's file (cast to ``dtype``; default: ``dtype``'s own kind,
-    and for a fixed-size numeric dtype only that exact dtype). ``row_or_column``:
+    accepted from a user's file (cast to ``dtype``; default: exactly ``dtype``,
+    byte strings of any length for ``"S"``). ``row_or_column``:
     a 1-D field may also be stored as (1, n) or (n, 1) (it is read back as (n,)).
     ``values``: ``(low, high)``, every value must lie in ``low .. high - 1``;
     ``high`` may be an axis name (labels ``0 .. C - 1`` for ``C`` classes).
@@ -64,7 +64,7 @@ class Field:
             raise ValueError(f"field '{self.key}': row_or_column applies to 1-D fields only, axes are {self.axes}")
         for axis in self.axes:
             if not isinstance(axis, (int, str)) or isinstance(axis, bool):
-                raise ValueError(f"field '{self.key}': an axis is an int or a name, got {axis!r}")
+                raise TypeError(f"field '{self.key}': an axis is an int or a name, got {axis!r}")
 
     @property
     def shape_text(self) -> str:
@@ -94,7 +94,8 @@ class H5File:
 
     def __post_init__(self):
         if not self.role.isidentifier():
-            raise ValueError(f"file role {self.role!r} must be a Python identifier (it names the `{self.role}_path` argument)")
+            raise ValueError(f"file role {self.role!r} must be a Python identifier "
+                             f"(it names the `{self.role}_path` argument)")
         keys = [f.key for f in self.fields]
         if len(set(keys)) != len(keys):
             raise ValueError(f"{self.name}: a key appears twice in {keys}")
@@ -149,6 +150,12 @@ def _dtype_text(dtype) -> str:
     return "bytes" if dtype == "S" else np.dtype(dtype).name
 
 
+def _check_path_count(schema: H5Schema, paths: Sequence) -> None:
+    if len(paths) != len(schema.files):
+        names = ", ".join(f.name for f in schema.files)
+        raise ValueError(f"{len(schema.files)} paths needed ({names}), got {len(paths)}")
+
+
 # --------------------------------------------------------------------------- writing
 
 def write(schema: H5Schema, arrays: Mapping[str, np.ndarray], paths: Sequence) -> None:
@@ -158,12 +165,11 @@ def write(schema: H5Schema, arrays: Mapping[str, np.ndarray], paths: Sequence) -
     The arrays are cast to the fields' dtypes; a missing key is a ``KeyError`` naming it. The
     arrays are not checked against the schema here: ``read`` does that.
     """
-    if len(paths) != len(schema.files):
-        raise ValueError(f"{len(schema.files)} paths needed ({', '.join(f.name for f in schema.files)}), got {len(paths)}")
+    _check_path_count(schema, paths)
     missing = [k for k in schema.keys if k not in arrays]
     if missing:
         raise KeyError(f"no array for {missing} (the schema's keys are {list(schema.keys)})")
-    for spec, path in zip(schema.files, paths):
+    for spec, path in zip(schema.files, paths, strict=True):
         _atomic_write(path, {fld.key: np.asarray(arrays[fld.key], dtype=fld.dtype) for fld in spec.fields})
 
 
@@ -196,7 +202,7 @@ class _Bindings:
         self.seen: dict[str, tuple[int, str, str]] = {}
 
     def check(self, fld: Field, shape: tuple, path: str, data_set: str) -> None:
-        for axis, n in zip(fld.axes, shape):
+        for axis, n in zip(fld.axes, shape, strict=True):
             if isinstance(axis, int):
                 if n != axis:
                     raise _error(path, data_set, f"'{fld.key}' must be {fld.what} of shape {fld.shape_text}, "
@@ -231,12 +237,11 @@ def read(schema: H5Schema, paths: Sequence, data_set: str) -> dict[str, np.ndarr
     ``FileNotFoundError`` for a missing file, ``ValueError`` for anything else; both name the
     file and ``data_set``, and a ``ValueError`` also the key and what is wrong with it.
     """
-    if len(paths) != len(schema.files):
-        raise ValueError(f"{len(schema.files)} paths needed ({', '.join(f.name for f in schema.files)}), got {len(paths)}")
+    _check_path_count(schema, paths)
     bindings = _Bindings(schema.at_least)
     out: dict[str, np.ndarray] = {}
     origin: dict[str, str] = {}
-    for spec, path in zip(schema.files, paths):
+    for spec, path in zip(schema.files, paths, strict=True):
         path = os.fspath(path)
         arrays = _read_file(spec, path, data_set)
         for fld in spec.fields:
@@ -268,7 +273,8 @@ def _read_file(spec: H5File, path: str, data_set: str) -> dict[str, np.ndarray]:
                 raise _error(path, data_set, f"missing dataset '{fld.key}' (found: {sorted(f.keys())})")
             node = f[fld.key]
             if not isinstance(node, h5py.Dataset):
-                raise _error(path, data_set, f"'{fld.key}' is an h5 group, expected {fld.what} of shape {fld.shape_text}")
+                raise _error(path, data_set, f"'{fld.key}' is an h5 group, expected {fld.what} "
+                             f"of shape {fld.shape_text}")
             arrays[fld.key] = _check_form(fld, np.array(node), path, data_set)
     return arrays
 
@@ -307,7 +313,7 @@ def check_sizes(schema: H5Schema, arrays: Mapping[str, np.ndarray], sizes: Mappi
     them): how a cache file of another size (from a changed generator) is told from the expected one."""
     for spec in schema.files:
         for fld in spec.fields:
-            for axis, n in zip(fld.axes, arrays[fld.key].shape):
+            for axis, n in zip(fld.axes, arrays[fld.key].shape, strict=True):
                 if isinstance(axis, str) and axis in sizes and n != sizes[axis]:
                     raise _error(where, data_set, f"'{fld.key}' has {axis} = {n}, the registered data set has "
                                  f"{axis} = {sizes[axis]}")

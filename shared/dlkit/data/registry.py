@@ -30,7 +30,7 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -39,9 +39,6 @@ from .cache import cache_dir
 from .h5files import H5Schema
 
 __all__ = ["DataSet", "register", "registered", "get", "prepare_all"]
-
-_REGISTRY: dict[str, "DataSet"] = {}
-
 
 @dataclass(eq=False)
 class DataSet:
@@ -115,7 +112,8 @@ class DataSet:
                 return paths, "cached", self._read_cached(paths)
             except (OSError, ValueError) as err:
                 warnings.warn(f"dlkit.data: the cached files of data set '{self.name}' (version {self.version}, "
-                              f"seed {seed}) cannot be used, generating them again. {err}", RuntimeWarning, stacklevel=3)
+                              f"seed {seed}) cannot be used, generating them again. {err}", RuntimeWarning,
+                              stacklevel=3)
                 state = "regenerated"
         arrays = self.generate(seed=seed)
         try:
@@ -169,6 +167,9 @@ class DataSet:
         return self.outputs(self.ensure(seed)[2])
 
 
+_REGISTRY: dict[str, DataSet] = {}
+
+
 def _check_seed(seed) -> int:
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise ValueError(f"`seed` must be a non-negative integer, got {seed!r}")
@@ -191,9 +192,9 @@ def _qualname(fn) -> str:
 
 def _import_all_submodules() -> None:
     package = importlib.import_module(__package__)
-    for info in pkgutil.iter_modules(package.__path__):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__package__}.{info.name}")
+    for info in pkgutil.walk_packages(package.__path__, prefix=f"{__package__}."):
+        if not any(part.startswith("_") for part in info.name.split(".")):
+            importlib.import_module(info.name)
 
 
 def registered() -> tuple[DataSet, ...]:
