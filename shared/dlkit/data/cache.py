@@ -1,7 +1,8 @@
 """Where generated data sets are cached.
 
 ``$DLKIT_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/dlkit``, else ``~/.cache/dlkit``.
-Files are written atomically (temporary name, then rename), so several
+Each registered data set has its own folder in it (``registry``), whose files
+``h5files.write`` writes atomically (temporary name, then rename), so several
 notebooks starting at once never read a half-written file.
 """
 from __future__ import annotations

@@ -58,16 +58,19 @@ Functions
 make_binary_images(m_train=209, m_test=50, seed=1) -> dict
 write_h5(dataset, train_path, test_path)
 read_h5(train_path, test_path) -> (train_x, train_y, test_x, test_y, classes)
+
+The cached, registered data set built from this generator is
+``binary_images`` (see ``binary_images.py``).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 import numpy as np
 
-__all__ = ["make_binary_images", "write_h5", "read_h5", "IMAGE_SIZE", "CLASSES"]
+from . import h5files, image_files
+
+__all__ = ["make_binary_images", "write_h5", "read_h5", "IMAGE_SIZE", "CLASSES", "H5_SCHEMA",
+           "TRAIN_NAME", "TEST_NAME"]
 
 IMAGE_SIZE = 64
 CLASSES = np.array([b"non-cat", b"cat"])
@@ -596,25 +599,11 @@ def make_binary_images(m_train: int = 209, m_test: int = 50, seed: int = 1) -> d
 
 
 # --------------------------------------------------------------------------
-# HDF5 input / output in the course's schema
+# HDF5 files in the course's schema (see ``image_files``)
 # --------------------------------------------------------------------------
-def _atomic_h5(path, arrays):
-    import h5py
-
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".h5", dir=folder)
-    os.close(fd)
-    try:
-        with h5py.File(tmp, "w") as f:
-            for key, value in arrays.items():
-                f.create_dataset(key, data=value)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
+TRAIN_NAME = "train_catvnoncat.h5"
+TEST_NAME = "test_catvnoncat.h5"
+H5_SCHEMA = image_files.labelled_images(TRAIN_NAME, TEST_NAME, binary=True)
 
 
 def write_h5(dataset: dict, train_path, test_path) -> None:
@@ -623,70 +612,10 @@ def write_h5(dataset: dict, train_path, test_path) -> None:
     The train file holds ``train_set_x`` (uint8, (m, H, W, 3)),
     ``train_set_y`` (int64, (m,)) and ``list_classes`` (bytes, (2,)); the
     test file holds ``test_set_x``, ``test_set_y`` and ``list_classes``.
-    Each file is written to a temporary file in the destination folder and
-    then moved into place with ``os.replace``, so readers never see a
-    half-written file.
+    Each file is written atomically (``h5files.write``), so readers never see
+    a half-written file.
     """
-    classes = np.asarray(dataset["list_classes"], dtype="S")
-    _atomic_h5(
-        train_path,
-        {
-            "train_set_x": np.asarray(dataset["train_set_x"], dtype=np.uint8),
-            "train_set_y": np.asarray(dataset["train_set_y"], dtype=np.int64),
-            "list_classes": classes,
-        },
-    )
-    _atomic_h5(
-        test_path,
-        {
-            "test_set_x": np.asarray(dataset["test_set_x"], dtype=np.uint8),
-            "test_set_y": np.asarray(dataset["test_set_y"], dtype=np.int64),
-            "list_classes": classes,
-        },
-    )
-
-
-def read_split(path, prefix: str, binary: bool = True):
-    """Images, labels and class names of one file; ``binary``: labels 0/1, else 0 .. len(list_classes) - 1."""
-    import h5py
-
-    path = os.fspath(path)
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"dataset file not found: {path}")
-    if not h5py.is_hdf5(path):
-        raise ValueError(f"{path} is not an HDF5 file")
-    x_key, y_key = f"{prefix}_set_x", f"{prefix}_set_y"
-    with h5py.File(path, "r") as f:
-        for key in (x_key, y_key, "list_classes"):
-            if key not in f:
-                raise ValueError(f"{path}: missing dataset '{key}' (found: {sorted(f.keys())})")
-        x = np.array(f[x_key])
-        y = np.array(f[y_key])
-        classes = np.array(f["list_classes"])
-    if x.dtype != np.uint8 or x.ndim != 4 or x.shape[-1] != 3:
-        raise ValueError(
-            f"{path}: '{x_key}' must be uint8 images of shape (m, H, W, 3), "
-            f"got {x.dtype} {x.shape}"
-        )
-    m = x.shape[0]
-    if not np.issubdtype(y.dtype, np.integer) and not np.issubdtype(y.dtype, np.bool_):
-        raise ValueError(f"{path}: '{y_key}' must hold integer labels, got {y.dtype}")
-    if y.size != m or y.ndim not in (1, 2) or (y.ndim == 2 and 1 not in y.shape):
-        raise ValueError(
-            f"{path}: '{y_key}' must have one label per image ({m}), got shape {y.shape}"
-        )
-    y = y.reshape(-1).astype(np.int64)
-    if classes.ndim != 1 or classes.dtype.kind != "S" or classes.size < 2:
-        raise ValueError(
-            f"{path}: 'list_classes' must be a 1-D array of byte strings, "
-            f"got {classes.dtype} {classes.shape}"
-        )
-    if binary and not np.isin(y, (0, 1)).all():
-        raise ValueError(f"{path}: '{y_key}' labels must be 0 or 1, got {np.unique(y)}")
-    if not binary and y.size and (y.min() < 0 or y.max() >= classes.size):
-        raise ValueError(f"{path}: '{y_key}' labels must be 0 .. {classes.size - 1} (one per entry of "
-                         f"list_classes), got values from {y.min()} to {y.max()}")
-    return x, y, classes
+    h5files.write(H5_SCHEMA, dataset, (train_path, test_path))
 
 
 def read_h5(train_path, test_path):
@@ -705,15 +634,9 @@ def read_h5(train_path, test_path):
     FileNotFoundError
         If either path does not exist (the message names the path).
     ValueError
-        If a file is not HDF5, lacks a dataset, or has images that are not
-        uint8 (m, H, W, 3) or labels that are not m values in {0, 1}.
+        If a file is not HDF5, lacks a dataset, has images that are not
+        uint8 (m, H, W, 3), labels that are not m values in {0, 1}, or the
+        two files disagree (image size, classes). The message names the file,
+        the data set and the key.
     """
-    train_x, train_y, classes = read_split(train_path, "train")
-    test_x, test_y, _ = read_split(test_path, "test")
-    return (
-        train_x,
-        train_y.reshape(1, -1),
-        test_x,
-        test_y.reshape(1, -1),
-        classes,
-    )
+    return image_files.course_tuple(h5files.read(H5_SCHEMA, (train_path, test_path), "binary_images"))

@@ -37,7 +37,8 @@ has to learn every finger at every position separately; a convolutional
 network (Course 4) need not.
 
 Generation is vectorised over images (a hundred at a time) and takes one to
-two seconds; ``signs_paths()`` caches the files under ``dlkit.data.cache_dir()``.
+two seconds; it is registered as the data set ``signs`` (``DATA_SET``), cached under
+``dlkit.data.cache_dir()``.
 Only ``np.random.default_rng(seed)`` is used, so a seed always gives the same
 bytes (up to the last bit of sin/cos/sqrt of the platform's maths library).
 """
@@ -47,14 +48,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import images
-from .cache import cache_dir
+from . import image_files
+from .registry import DataSet, register
 
-__all__ = ["make_signs", "write_signs_h5", "read_signs_h5", "load_signs", "signs_paths",
+__all__ = ["make_signs", "write_signs_h5", "read_signs_h5", "load_signs", "signs_paths", "DATA_SET", "H5_SCHEMA",
            "CLASSES", "IMAGE_SIZE", "DEFAULT_SEED", "TRAIN_NAME", "TEST_NAME"]
 
-# Bump when the generator changes, so that old cached files are not reused.
-_VERSION = 1
 DEFAULT_SEED = 1
 TRAIN_NAME = "train_signs.h5"
 TEST_NAME = "test_signs.h5"
@@ -321,39 +320,42 @@ def make_signs(m_train: int = 1080, m_test: int = 120, seed: int = DEFAULT_SEED)
             "list_classes": CLASSES.copy()}
 
 
-# ---------------------------------------------------------------------------- h5 files
+# ---------------------------------------------------------------------------- the registered data set
+
+H5_SCHEMA = image_files.labelled_images(TRAIN_NAME, TEST_NAME)
+
+DATA_SET = register(DataSet(
+    name="signs",
+    version=1,  # bump when the generator changes, so that old cached files are not reused
+    generate=make_signs,
+    schema=H5_SCHEMA,
+    default_seed=DEFAULT_SEED,
+    outputs=image_files.course_tuple,
+    sizes={"m_train": 1080, "m_test": 120, "H": IMAGE_SIZE, "W": IMAGE_SIZE, "C": len(CLASSES)},
+))
+
 
 def write_signs_h5(dataset: dict, train_path, test_path) -> None:
     """Write a dataset from ``make_signs`` as the two h5 files of the course's schema (atomically)."""
-    images.write_h5(dataset, train_path, test_path)
+    DATA_SET.write(dataset, (train_path, test_path))
 
 
 def read_signs_h5(train_path, test_path):
     """Load the two h5 files: ``(train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes)``.
 
     Images uint8 (m, H, W, 3); labels int64 of shape (1, m), integers 0 .. C-1 with C the length of
-    ``list_classes``. FileNotFoundError for a missing file; ValueError naming the file and the
-    dataset for anything malformed.
+    ``list_classes``. FileNotFoundError for a missing file; ValueError naming the file, the data set
+    and the key for anything malformed (see ``image_files`` for the schema).
     """
-    train_x, train_y, classes = images.read_split(train_path, "train", binary=False)
-    test_x, test_y, test_classes = images.read_split(test_path, "test", binary=False)
-    if test_classes.shape != classes.shape or np.any(test_classes != classes):
-        raise ValueError(f"{test_path} and {train_path} list different classes: {test_classes} vs {classes}")
-    if test_x.shape[1:] != train_x.shape[1:]:
-        raise ValueError(f"train images are {train_x.shape[1:]} but test images are {test_x.shape[1:]}")
-    return train_x, train_y.reshape(1, -1), test_x, test_y.reshape(1, -1), classes
+    return image_files.course_tuple(DATA_SET.read((train_path, test_path)))
 
 
 def signs_paths(seed: int = DEFAULT_SEED) -> tuple[Path, Path]:
-    """Paths of the cached (train, test) h5 files for ``seed``, generating them if missing."""
-    folder = cache_dir() / f"signs_v{_VERSION}_seed{seed}"
-    train, test = folder / TRAIN_NAME, folder / TEST_NAME
-    if not (train.exists() and test.exists()):
-        folder.mkdir(parents=True, exist_ok=True)
-        write_signs_h5(make_signs(seed=seed), train, test)
-    return train, test
+    """Paths of the cached (train, test) h5 files for ``seed``, generating them if missing or unusable."""
+    return DATA_SET.cached_paths(seed)
 
 
+@DATA_SET.loads
 def load_signs(path=None, *, train_path=None, test_path=None, seed: int = DEFAULT_SEED):
     """Load the hand-sign set: ``(train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes)``.
 
@@ -363,15 +365,4 @@ def load_signs(path=None, *, train_path=None, test_path=None, seed: int = DEFAUL
     ``train_path`` and ``test_path`` name your own two files directly (same schema, any number of
     classes).
     """
-    if path is not None:
-        if train_path is not None or test_path is not None:
-            raise ValueError("give either `path` (a folder) or `train_path`/`test_path`, not both")
-        folder = Path(path)
-        if not folder.is_dir():
-            raise FileNotFoundError(f"no folder {folder}: `path` must be a folder holding {TRAIN_NAME} and {TEST_NAME}")
-        train_path, test_path = folder / TRAIN_NAME, folder / TEST_NAME
-    elif (train_path is None) != (test_path is None):
-        raise ValueError("give both `train_path` and `test_path`")
-    if train_path is None:
-        train_path, test_path = signs_paths(seed)
-    return read_signs_h5(train_path, test_path)
+    return DATA_SET.load(path, train_path=train_path, test_path=test_path, seed=seed)

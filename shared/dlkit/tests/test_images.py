@@ -1,7 +1,6 @@
 """Tests for dlkit.data.images (synthetic cat / non-cat dataset and h5 I/O)."""
 
 import os
-import time
 
 import h5py
 import numpy as np
@@ -10,15 +9,9 @@ import pytest
 from dlkit.data import images
 
 
-_TIMING = {}
-
-
 @pytest.fixture(scope="module")
 def default_data():
-    t0 = time.perf_counter()
-    data = images.make_binary_images()
-    _TIMING["default"] = time.perf_counter() - t0
-    return data
+    return images.make_binary_images()
 
 
 # --------------------------------------------------------------------------
@@ -120,10 +113,6 @@ def test_classes_differ_in_shape_not_brightness(default_data):
     # ear region (upper middle of the frame) than the non-cat images.
     diff = np.abs(x[y == 1].mean(axis=0) - x[y == 0].mean(axis=0)).mean(axis=2)
     assert diff.max() > 15
-
-
-def test_generation_is_fast(default_data):
-    assert _TIMING["default"] < 3.0  # typically ~0.4 s for 259 images
 
 
 # --------------------------------------------------------------------------
@@ -232,7 +221,8 @@ def test_missing_list_classes(good_files):
 def test_mismatched_label_count(good_files):
     train_path, test_path = good_files
     _rewrite(train_path, train_set_y=np.array([0, 1, 0]))
-    with pytest.raises(ValueError, match=r"train\.h5.*one label per image \(8\)"):
+    with pytest.raises(ValueError, match=r"train\.h5 \(data set 'binary_images'\): 'train_set_y' has shape \(3,\), "
+                       r"expected \(m_train,\) with m_train = 8 as in 'train_set_x'"):
         images.read_h5(train_path, test_path)
 
 
@@ -256,3 +246,30 @@ def test_bad_image_array(good_files, bad):
     _rewrite(test_path, test_set_x=bad)
     with pytest.raises(ValueError, match=r"test\.h5.*'test_set_x' must be uint8"):
         images.read_h5(train_path, test_path)
+
+
+def test_the_two_files_must_agree(good_files, tmp_path):
+    train_path, test_path = good_files
+    _rewrite(test_path, test_set_x=np.zeros((4, 32, 32, 3), np.uint8))
+    with pytest.raises(ValueError, match=r"test\.h5 \(data set 'binary_images'\): 'test_set_x' has shape "
+                                         r"\(4, 32, 32, 3\), expected \(m_test, H, W, 3\) with H = 64 as in "
+                                         r"'train_set_x' of .*train\.h5"):
+        images.read_h5(train_path, test_path)
+    images.write_h5(_small(), train_path, test_path)
+    _rewrite(test_path, list_classes=np.array([b"dog", b"cat"]))
+    with pytest.raises(ValueError, match=r"test\.h5 .*'list_classes' differs from the one in .*train\.h5"):
+        images.read_h5(train_path, test_path)
+
+
+@pytest.mark.parametrize("labels, ok", [(np.array([[1, 0, 1, 1]]), True), (np.array([[1], [0], [1], [1]]), True),
+                                        (np.array([True, False, True, True]), True),
+                                        (np.ones((2, 2), np.int64), False), (np.array([1.0, 0, 1, 1]), False)])
+def test_labels_may_be_a_row_or_a_column_of_integers(good_files, labels, ok):
+    train_path, test_path = good_files
+    _rewrite(test_path, test_set_y=labels)
+    if ok:
+        assert images.read_h5(train_path, test_path)[3].tolist() == [[1, 0, 1, 1]]
+    else:
+        with pytest.raises(ValueError, match=r"'test_set_y' must be integer labels of shape \(m_test,\) "
+                                             r"\(or a row or a column\), got"):
+            images.read_h5(train_path, test_path)

@@ -103,10 +103,10 @@ def _write(path, **arrays):
      "must be uint8 images"),
     (dict(train_set_x=np.zeros((3, 8, 8, 3), np.uint8), train_set_y=np.array([0, 1, 6]),
           list_classes=np.array([b"0", b"1", b"2"])),
-     r"labels must be 0 \.\. 2"),
+     r"'train_set_y' values must be 0 \.\. 2 \(one per entry of 'list_classes'\)"),
     (dict(train_set_x=np.zeros((3, 8, 8, 3), np.uint8), train_set_y=np.zeros(2, int),
           list_classes=np.array([b"0", b"1"])),
-     r"one label per image \(3\)"),
+     r"'train_set_y' has shape \(2,\), expected \(m_train,\) with m_train = 3"),
 ])
 def test_a_malformed_file_is_explained(tmp_path, small, train, message):
     good = tmp_path / "good"
@@ -114,7 +114,7 @@ def test_a_malformed_file_is_explained(tmp_path, small, train, message):
     _write(tmp_path / "bad.h5", **train)
     with pytest.raises(ValueError, match=message) as info:
         data.load_signs(train_path=tmp_path / "bad.h5", test_path=good / "test_signs.h5")
-    assert "bad.h5" in str(info.value)
+    assert "bad.h5 (data set 'signs')" in str(info.value)
 
 
 def test_bad_arguments_and_files(tmp_path):
