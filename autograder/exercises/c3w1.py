@@ -634,7 +634,7 @@ def _diagnosis_form(value: Any) -> Optional[str]:
         v = value[k]
         if v is None:
             return f"the value for {k!r} is still None: replace it with a number (in percent)"
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
+        if not is_number(v):
             return f"the value for {k!r} should be a number (in percent), got {describe(v)}"
     if value["focus"] not in FOCI:
         return f"the value for 'focus' is {value['focus']!r}: it must be 'bias', 'variance' or 'unclear'"

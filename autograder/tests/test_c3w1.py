@@ -21,10 +21,6 @@ ANSWERS = [e for e in C3W1 if e.answer]
 SOURCE = default_root() / "authoring" / "course3" / "week1" / "ml_strategy_1.py"
 
 
-def _right(ex):
-    return ex.reference() if ex.answer else ex.reference
-
-
 def test_every_answer_exercise_checks_the_form():
     assert ANSWERS and all(e.form_check is not None for e in ANSWERS)
 
