@@ -26,34 +26,22 @@ def label_dict_form(keys: list[str], allowed: tuple, what: str) -> Callable[[Any
     choices = " or ".join(repr(a) for a in allowed) if len(allowed) <= 2 else \
         ", ".join(repr(a) for a in allowed[:-1]) + " or " + repr(allowed[-1])
 
-    def form_check(value: Any) -> Optional[str]:
-        if type(value) is not dict:
-            return (f"should be a dict mapping each item of the template to {what}, got {describe(value)}; "
-                    "keep the `{...}` of the template and only change the values")
-        missing = [k for k in keys if k not in value]
-        if missing:
-            return (f"the key(s) {missing} are missing: keep every item of the template, "
-                    "with its text exactly as given")
-        extra = sorted(str(k) for k in value if k not in keys)
-        if extra:
-            return (f"unexpected key(s) {extra}: keep the items exactly as the template spells them "
-                    "(did you edit or retype an item?)")
-        for k in keys:
-            v = value[k]
-            if v is None:
-                return f"the value for {k!r} is still None: replace it with {choices}"
-            if not any(type(v) is type(a) and v == a for a in allowed) and not (
-                    isinstance(v, np.bool_) and any(a is bool(v) for a in allowed)):
-                hint = ""
-                if isinstance(v, str) and any(isinstance(a, str) and a.lower() == v.strip().lower()
-                                              for a in allowed):
-                    hint = " (check the spelling and the capitals)"
-                elif isinstance(v, str) and any(isinstance(a, bool) for a in allowed):
-                    hint = " (write the Python value True or False, without quotes)"
-                return f"the value for {k!r} is {v!r}, {describe(v)}: it must be {choices}{hint}"
-        return None
+    def label_check(v: Any) -> Optional[str]:
+        if any(type(v) is type(a) and v == a for a in allowed) or (
+                isinstance(v, np.bool_) and any(a is bool(v) for a in allowed)):
+            return None
+        hint = ""
+        if isinstance(v, str) and any(isinstance(a, str) and a.lower() == v.strip().lower() for a in allowed):
+            hint = " (check the spelling and the capitals)"
+        elif isinstance(v, str) and any(isinstance(a, bool) for a in allowed):
+            hint = " (write the Python value True or False, without quotes)"
+        return f"is {v!r}, {describe(v)}: it must be {choices}{hint}"
 
-    return form_check
+    return dict_form({k: label_check for k in keys}, expected=f"a dict mapping each item of the template to {what}",
+                     advice="keep the `{...}` of the template and only change the values",
+                     if_missing="keep every item of the template, with its text exactly as given",
+                     if_extra="keep the items exactly as the template spells them (did you edit or retype an item?)",
+                     instead_of_none=choices)
 
 
 # ------------------------------------------------------------- form checks of a dict of answers
@@ -64,21 +52,31 @@ def is_number(v: Any) -> bool:
     return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
 
 
-def dict_form(spec: dict) -> Callable[[Any], Optional[str]]:
-    """A form check: a dict with exactly the keys of ``spec``; ``spec[key](value)`` returns a problem or None."""
+def dict_form(spec: dict, expected: Optional[str] = None,
+              advice: str = "keep the template's `{...}` and replace each None",
+              if_missing: str = "keep every key of the template as it is spelled",
+              if_extra: str = "keep exactly the template's keys",
+              instead_of_none: str = "your answer") -> Callable[[Any], Optional[str]]:
+    """A form check: a dict with exactly the keys of ``spec``; ``spec[key](value)`` returns a problem or None.
+
+    The other arguments word the messages: what was ``expected`` (default: a dict with
+    the keys of ``spec``) and the ``advice`` when the answer is not a dict, what to do
+    when a key is missing or another one added, and what to write instead of None.
+    """
+    expected = expected or f"a dict with the keys {list(spec)}"
+
     def form_check(value: Any) -> Optional[str]:
         if type(value) is not dict:
-            return (f"should be a dict with the keys {list(spec)}, got {describe(value)}; keep the template's "
-                    "`{...}` and replace each None")
+            return f"should be {expected}, got {describe(value)}; {advice}"
         missing = [k for k in spec if k not in value]
         if missing:
-            return f"the key(s) {missing} are missing: keep every key of the template as it is spelled"
+            return f"the key(s) {missing} are missing: {if_missing}"
         extra = sorted(str(k) for k in value if k not in spec)
         if extra:
-            return f"unexpected key(s) {extra}: keep exactly the template's keys"
+            return f"unexpected key(s) {extra}: {if_extra}"
         for k, check in spec.items():
             if value[k] is None:
-                return f"the value for {k!r} is still None: replace it with your answer"
+                return f"the value for {k!r} is still None: replace it with {instead_of_none}"
             problem = check(value[k])
             if problem:
                 return f"the value for {k!r} {problem}"
