@@ -13,9 +13,14 @@ cases 10 % vs 2 % (share 6 % vs 30 %, 2.1 % vs 1.9 % -> fix the labels), the
 multi-task label matrix with "?" (J = 1.9061547 for Y_hat = 0.5, 0.6345479 for
 the notes' Y_hat; 0.6931472 / 0.2307447 per labelled entry).
 
+Known mistakes are the reference with one slip: called on the wrong inputs (a
+lambda), followed by one wrong step (``then`` from ``_c3_slips``, or a local
+``_..._slip`` helper when several mistakes change the same output), never a copy.
+
 The notebook ends with a case study, a car's perception system: its decisions
-are *answer* exercises (``answer=True``) whose visible check looks at the form
-only; the hidden check grades the content. Their reference answers are here.
+are *answer* exercises (``answer=True``, registered with ``answer_exercise``)
+whose visible check looks at the form only; the hidden check grades the
+content. Their reference answers are here.
 """
 from __future__ import annotations
 
@@ -402,8 +407,8 @@ register(Exercise(
         Mistake("nan_as_zero", lambda Y_hat, Y, per_label=False: _LOSS(Y_hat, np.nan_to_num(Y, nan=0.0), per_label),
                 "a '?' is not a label 0: leave those entries out of the sum entirely (np.nan_to_num alone turns every "
                 "'?' into a 'no')."),
-        Mistake("by_entries", lambda Y_hat, Y, per_label=False: _LOSS(Y_hat, Y, True) if per_label else
-                _LOSS(Y_hat, Y) * Y.shape[1] / Y.size,
+        Mistake("by_entries",  # J divided by the n_tasks * m entries instead of by m
+                then(_LOSS, lambda J, Y_hat, Y, per_label=False: J if per_label else J * Y.shape[1] / Y.size),
                 "the formula has 1/m with m = Y.shape[1], the number of examples (columns); do not divide by the "
                 "number of entries n_tasks * m."),
         Mistake("always_per_label", lambda Y_hat, Y, per_label=False: _LOSS(Y_hat, Y, per_label=True),
