@@ -458,8 +458,8 @@ register(Exercise(
         Mistake("no_unclear", _focus_slip(unclear=lambda bias, zero: False),
                 'when the training error is below the human-level proxy, return "unclear": the Bayes error '
                 "is then unknown, and so is the avoidable bias."),
-        Mistake("variance_from_human", _focus_slip(variance_from_human=True), "compare the avoidable bias (train - "
-                "proxy) with the variance dev - TRAIN, not dev - human."),
+        Mistake("variance_from_human", _focus_slip(variance_from_human=True),
+                "compare the avoidable bias (train - proxy) with the variance dev - TRAIN, not dev - human."),
         Mistake("tie_to_bias", _focus_slip(bias_wins=operator.ge),
                 'the rule is "bias" only when the avoidable bias is larger than the variance; on a tie, '
                 'answer "variance" (use >, not >=).'),

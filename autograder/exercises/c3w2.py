@@ -116,8 +116,8 @@ register(Exercise(
     ],
     mistakes=[
         Mistake("reduction", lambda e, f: e * np.asarray(f, dtype=float) if np.ndim(f) else e * f,
-                "dev_error * fraction is how much the error drops; the ceiling is the error that is left: dev_error * "
-                "(1 - fraction)."),
+                "dev_error * fraction is how much the error drops; the ceiling is the error that is left: "
+                "dev_error * (1 - fraction)."),
         Mistake("fraction_only", lambda e, f: f, "the fraction is a share of the *errors*; the best-case error is "
                 "dev_error * (1 - fraction)."),
         Mistake("subtract_fraction", lambda e, f: e - np.asarray(f, dtype=float) if np.ndim(f) else e - f,
@@ -164,8 +164,8 @@ register(Exercise(
                 "share is the fraction of the *errors* due to wrong labels: label_error / dev_error (0.006 / 0.10 = 6 "
                 "%, 0.006 / 0.02 = 30 %)."),
         Mistake("share_vs_other", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le / (e - le)}),
-                "divide the label error by the whole dev error, not by the other error: share = label_error / "
-                "dev_error."),
+                "divide the label error by the whole dev error, not by the other error: "
+                "share = label_error / dev_error."),
         Mistake("other_from_one", then(_SHARE, lambda out, e, le, r=None: {**out, "other_error": 1 - le}),
                 "other_error is the part of the dev error not caused by labels: dev_error - label_error (9.4 % in "
                 "case 1), not 1 - label_error."),
@@ -494,8 +494,8 @@ register(Exercise(
                 _grad_slip(lambda d, Y_hat, Y, n: d + np.where(np.isnan(Y), 1 / (1 - Y_hat), 0.0) / n),
                 "the gradient must be exactly 0 where Y is '?': that entry is not in the loss, so changing its "
                 "prediction changes nothing."),
-        Mistake("grad_sign", _grad_slip(lambda d, Y_hat, Y, n: -d), "the sign is flipped: dJ/dyhat = -(y / yhat - (1 "
-                "- y) / (1 - yhat)) / m, negative when y = 1."),
+        Mistake("grad_sign", _grad_slip(lambda d, Y_hat, Y, n: -d), "the sign is flipped: "
+                "dJ/dyhat = -(y / yhat - (1 - y) / (1 - yhat)) / m, negative when y = 1."),
         Mistake("grad_nan", _grad_slip(lambda d, Y_hat, Y, n: np.where(np.isnan(Y), np.nan, d)),
                 "nan * 0 is nan: replace the '?' labels before computing, and set their gradient to 0 with np.where."),
         Mistake("grad_wrt_z",
@@ -735,8 +735,8 @@ answer_exercise("c3w2.car_error_analysis", _car_analysis(), _ANALYSIS_FORM, [
      "with both is one error, so use the fraction of frames tagged night OR glare, not the sum of the two fractions."),
     ("union_as_product", _car_analysis(product_union=True), "night and glare are not independent (headlights at night "
      "cause glare): count the frames tagged night or glare in the table instead of combining the two fractions."),
-    ("ceiling_as_reduction", _car_analysis(reduction=True), "error_if_fixed is the error that is left, dev_error * (1 "
-     "- fraction), not the drop dev_error * fraction."),
+    ("ceiling_as_reduction", _car_analysis(reduction=True), "error_if_fixed is the error that is left, "
+     "dev_error * (1 - fraction), not the drop dev_error * fraction."),
 ])
 
 # ---- 3. what to work on
