@@ -175,10 +175,12 @@ register(Exercise(
              {"maximize": False}, label="the smallest feasible error wins"),
     ],
     mistakes=[
-        Mistake("ignore_constraints", lambda o, s, t, maximize=True: _PICK(o, 0 * s, 0 * t, maximize),
+        Mistake("ignore_constraints",  # every classifier made feasible
+                lambda o, s, t, maximize=True: _PICK(o, 0 * s, 0 * t, maximize),
                 "you picked the best optimizing value over all classifiers; first drop those that miss a satisficing "
                 "threshold (C has the best accuracy but needs 1,500 ms, so B wins)."),
-        Mistake("strict", lambda o, s, t, maximize=True: _PICK(o, s, np.nextafter(t, -np.inf), maximize),
+        Mistake("strict",  # <= the next float below a threshold is < the threshold
+                lambda o, s, t, maximize=True: _PICK(o, s, np.nextafter(t, -np.inf), maximize),
                 "a satisficing metric only has to be good enough: a value equal to its threshold is acceptable, so "
                 "use <=, not < (1.0 false positive per day meets 'at most 1')."),
         Mistake("broadcast", _pick_broadcast, "compare each row of `satisficing` with its own threshold: `satisficing "
