@@ -15,6 +15,9 @@ example (A 0.177966, B 0.042373); the radiology levels 3 / 1 / 0.7 / 0.5 % and
 the scenario tables (bias 7 / variance 2, 0.5 / 2, 4.5 / 1, 0.5 / 4, 0.2 / 0.1,
 and "unclear" once the training error is below the proxy).
 
+Known mistakes are the reference with one slip: called on the wrong inputs (a
+lambda), or followed by one wrong step (``then``, from ``_c3_slips``).
+
 Then a case study of our own, a city's detector of an endangered bird, as
 answer exercises (the student assigns a value, computed with their functions
 where it can be): the metric, the split, the detector to ship, the diagnosis
@@ -23,6 +26,7 @@ and repeated in the notebook (a test keeps the two equal).
 """
 from __future__ import annotations
 
+import operator
 from typing import Any, Optional
 
 import numpy as np
@@ -31,7 +35,8 @@ from dlkit import practical, strategy
 
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
-from ._answers import label_dict_form
+from ._answers import answer_exercise, changed, flipped, is_number, label_dict_form
+from ._c3_slips import then
 
 # ------------------------------------------------------------ helpers for cases
 
@@ -52,43 +57,15 @@ def _noisy_predictions(rng: np.random.Generator, m: int, p_pos: float = 0.4, fli
 
 # ---------------------------------------------------------- precision_recall_f1
 
-
-def _prf_parts(y_true, y_pred):
-    t, p = np.asarray(y_true, dtype=float).ravel(), np.asarray(y_pred, dtype=float).ravel()
-    tp = float(np.sum((p == 1) & (t == 1)))
-    fp = float(np.sum((p == 1) & (t == 0)))
-    fn = float(np.sum((p == 0) & (t == 1)))
-    return tp, fp, fn
-
-
-def _safe(num: float, den: float) -> float:
-    return num / den if den else 0.0
-
-
-def _prf_arithmetic(y_true, y_pred):
-    tp, fp, fn = _prf_parts(y_true, y_pred)
-    p, r = _safe(tp, tp + fp), _safe(tp, tp + fn)
-    return p, r, (p + r) / 2
-
-
-def _prf_swapped(y_true, y_pred):
-    tp, fp, fn = _prf_parts(y_true, y_pred)
-    p, r = _safe(tp, tp + fn), _safe(tp, tp + fp)
-    return p, r, strategy.f1_score(p, r)
-
-
-def _prf_percent(y_true, y_pred):
-    p, r, f1 = strategy.precision_recall_f1(y_true, y_pred)
-    return 100 * p, 100 * r, 100 * f1
+_PRF = strategy.precision_recall_f1
 
 
 def _prf_nan(y_true, y_pred):
-    tp, fp, fn = _prf_parts(y_true, y_pred)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = np.float64(tp) / np.float64(tp + fp)
-        r = np.float64(tp) / np.float64(tp + fn)
-        f1 = 2 * p * r / (p + r)
-    return float(p), float(r), float(f1)
+    """The reference, but a ratio with a zero denominator is NaN."""
+    c = strategy.confusion_counts(y_true, y_pred)
+    p, r, f1 = _PRF(y_true, y_pred)
+    p, r = (p if c["tp"] + c["fp"] else np.nan), (r if c["tp"] + c["fn"] else np.nan)
+    return p, r, (f1 if p + r > 0 else np.nan)
 
 
 _A = _labels_with(171, 9, 19, 801, seed=1)    # P = 171/180 = 0.95, R = 171/190 = 0.90
@@ -103,9 +80,7 @@ def _prf_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w1.precision_recall_f1",
-    reference=strategy.precision_recall_f1,
-    outputs=("precision", "recall", "f1"),
+    id="c3w1.precision_recall_f1", reference=_PRF, outputs=("precision", "recall", "f1"), random_case=_prf_case,
     fixed_cases=[
         Case(_A, label="the notes' classifier A: P = 95 %, R = 90 %, F1 = 0.9243243"),
         Case(_B, label="the notes' classifier B: P = 98 %, R = 85 %, F1 = 0.9103825"),
@@ -116,7 +91,6 @@ register(Exercise(
         Case((np.array([0, 1, 1, 0, 1, 1]), np.array([0, 1, 0, 0, 1, 1])),
              label="labels as int vectors of shape (6,)"),
     ],
-    random_case=_prf_case,
     hidden_cases=[
         Case((np.zeros((1, 5)), np.array([[0.0, 1.0, 0.0, 0.0, 1.0]])),
              label="no positive label: recall 0/0 counts as 0"),
@@ -124,52 +98,35 @@ register(Exercise(
         Case((np.array([True, False, True]), np.array([True, True, True])), label="boolean labels"),
     ],
     mistakes=[
-        Mistake("arithmetic_mean", _prf_arithmetic,
-                "F1 is the harmonic mean 2 / (1/p + 1/r) = 2 p r / (p + r), not the arithmetic mean "
-                "(p + r) / 2 (for A that gives 0.925 instead of 0.9243243)."),
-        Mistake("swapped", _prf_swapped,
-                "precision and recall are swapped: precision = TP / (TP + FP) (of the examples predicted "
-                "positive, how many are), recall = TP / (TP + FN) (of the positive examples, how many "
-                "were found)."),
-        Mistake("percent", _prf_percent,
+        Mistake("arithmetic_mean", then(_PRF, lambda prf, *_: (prf[0], prf[1], (prf[0] + prf[1]) / 2)),
+                "F1 is the harmonic mean 2 / (1/p + 1/r) = 2 p r / (p + r), not the arithmetic mean (p + r) / 2 (for "
+                "A that gives 0.925 instead of 0.9243243)."),
+        Mistake("swapped", then(_PRF, lambda prf, *_: (prf[1], prf[0], prf[2])),
+                "precision and recall are swapped: precision = TP / (TP + FP) (of the examples predicted positive, "
+                "how many are), recall = TP / (TP + FN) (of the positive examples, how many were found)."),
+        Mistake("percent", then(_PRF, lambda prf, *_: tuple(100 * v for v in prf)),
                 "return fractions between 0 and 1 (0.95), not percentages (95)."),
-        Mistake("nan_on_zero", _prf_nan,
-                "a ratio with a zero denominator must be 0, not NaN: when nothing is predicted positive "
-                "(TP + FP = 0) the precision is 0, and F1 is 0 when p + r = 0."),
+        Mistake("nan_on_zero", _prf_nan, "a ratio with a zero denominator must be 0, not NaN: when nothing is "
+                "predicted positive (TP + FP = 0) the precision is 0, and F1 is 0 when p + r = 0."),
     ],
 ))
 
 # --------------------------------------------------------------- pick_classifier
 
-
-def _pick_parts(optimizing, satisficing, thresholds):
-    opt = np.asarray(optimizing, dtype=float)
-    sat = np.asarray(satisficing, dtype=float).reshape(-1, opt.size)
-    thr = np.asarray(thresholds, dtype=float).ravel()
-    return opt, sat, thr
+_PICK = strategy.pick_classifier
 
 
-def _pick_bad(strict=False, ignore=False, subset=False, first_only=False, minus_one=False,
-              ignore_maximize=False, broadcast=False):
-    def pick_classifier(optimizing, satisficing, thresholds, maximize=True):
-        opt, sat, thr = _pick_parts(optimizing, satisficing, thresholds)
-        if not maximize and not ignore_maximize:
-            opt = -opt
-        if ignore:
-            return int(np.argmax(opt))
-        if first_only:
-            sat, thr = sat[:1], thr[:1]
-        if broadcast:
-            ok = sat <= thr  # compares along the wrong axis
-        else:
-            ok = sat < thr[:, None] if strict else sat <= thr[:, None]
-        feasible = np.all(ok, axis=0)
-        if not feasible.any():
-            return -1 if minus_one else None
-        if subset:
-            return int(np.argmax(opt[feasible]))
-        return int(np.argmax(np.where(feasible, opt, -np.inf)))
-    return pick_classifier
+def _pick_broadcast(optimizing, satisficing, thresholds, maximize=True):
+    """The reference's choice among the classifiers meeting `satisficing <= thresholds` (the wrong axis)."""
+    ok = np.asarray(satisficing, dtype=float) <= np.asarray(thresholds, dtype=float)
+    return _PICK(optimizing, (~ok).astype(float), np.zeros(len(ok)), maximize)
+
+
+def _pick_subset(optimizing, satisficing, thresholds, maximize=True):
+    """The reference's choice, counted among the feasible classifiers only."""
+    i = _PICK(optimizing, satisficing, thresholds, maximize)
+    feasible = np.all(np.asarray(satisficing) <= np.asarray(thresholds)[:, None], axis=0)
+    return None if i is None else int(feasible[:i].sum())
 
 
 def _pick_case(rng: np.random.Generator) -> Case:
@@ -190,9 +147,8 @@ def _pick_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w1.pick_classifier",
-    reference=strategy.pick_classifier,
-    outputs="index",
+    id="c3w1.pick_classifier", reference=strategy.pick_classifier, outputs="index", random_case=_pick_case, n_random=5,
+    n_hidden_random=8,
     fixed_cases=[
         Case((np.array([0.90, 0.92, 0.95]), np.array([[80.0, 95.0, 1500.0]]), np.array([100.0])),
              label="the notes' A/B/C: accuracy 90/92/95 %, running time 80/95/1500 ms, time <= 100 ms -> B"),
@@ -208,8 +164,6 @@ register(Exercise(
         Case((np.array([0.90, 0.95]), np.array([[150.0, 300.0]]), np.array([100.0])),
              label="nothing runs within 100 ms"),
     ],
-    random_case=_pick_case,
-    n_random=5,
     hidden_cases=[
         Case((np.array([0.91, 0.93, 0.93, 0.90]), np.array([[20.0, 40.0, 30.0, 10.0]]), np.array([50.0])),
              label="a tie on the optimizing metric: the lower index wins"),
@@ -220,51 +174,49 @@ register(Exercise(
         Case((np.array([0.20, 0.12, 0.15, 0.30]), np.array([[10.0, 30.0, 20.0, 5.0]]), np.array([25.0])),
              {"maximize": False}, label="the smallest feasible error wins"),
     ],
-    n_hidden_random=8,
     mistakes=[
-        Mistake("ignore_constraints", _pick_bad(ignore=True),
-                "you picked the best optimizing value over all classifiers; first drop those that miss a "
-                "satisficing threshold (C has the best accuracy but needs 1,500 ms, so B wins)."),
-        Mistake("strict", _pick_bad(strict=True),
-                "a satisficing metric only has to be good enough: a value equal to its threshold is "
-                "acceptable, so use <=, not < (1.0 false positive per day meets 'at most 1')."),
-        Mistake("broadcast", _pick_bad(broadcast=True),
-                "compare each row of `satisficing` with its own threshold: `satisficing <= thresholds[:, None]` "
-                "(shape (k, n) against (k, 1)); `satisficing <= thresholds` lines the thresholds up with the "
-                "classifiers instead."),
-        Mistake("subset_index", _pick_bad(subset=True),
-                "you returned the position within the feasible classifiers only; return the index in the "
-                "original list (e.g. mask the infeasible ones with -inf, then np.argmax)."),
-        Mistake("first_only", _pick_bad(first_only=True),
-                "every satisficing metric must meet its threshold, not only the first one: "
-                "np.all(..., axis=0) over the k rows."),
-        Mistake("ignore_maximize", _pick_bad(ignore_maximize=True),
-                "with maximize=False the optimizing metric is an error or a cost: pick the smallest value "
-                "among the feasible classifiers."),
-        Mistake("minus_one", _pick_bad(minus_one=True),
-                "when no classifier meets every threshold, return None (there is nothing to ship); -1 "
-                "would silently index the last classifier."),
+        Mistake("ignore_constraints",  # every classifier made feasible
+                lambda o, s, t, maximize=True: _PICK(o, 0 * s, 0 * t, maximize),
+                "you picked the best optimizing value over all classifiers; first drop those that miss a satisficing "
+                "threshold (C has the best accuracy but needs 1,500 ms, so B wins)."),
+        Mistake("strict",  # <= the next float below a threshold is < the threshold
+                lambda o, s, t, maximize=True: _PICK(o, s, np.nextafter(t, -np.inf), maximize),
+                "a satisficing metric only has to be good enough: a value equal to its threshold is acceptable, so "
+                "use <=, not < (1.0 false positive per day meets 'at most 1')."),
+        Mistake("broadcast", _pick_broadcast, "compare each row of `satisficing` with its own threshold: `satisficing "
+                "<= thresholds[:, None]` (shape (k, n) against (k, 1)); `satisficing <= thresholds` lines the "
+                "thresholds up with the classifiers instead."),
+        Mistake("subset_index", _pick_subset, "you returned the position within the feasible classifiers only; return "
+                "the index in the original list (e.g. mask the infeasible ones with -inf, then np.argmax)."),
+        Mistake("first_only", lambda o, s, t, maximize=True: _PICK(o, np.asarray(s)[:1], np.asarray(t)[:1], maximize),
+                "every satisficing metric must meet its threshold, not only the first one: np.all(..., axis=0) over "
+                "the k rows."),
+        Mistake("ignore_maximize", lambda o, s, t, maximize=True: _PICK(o, s, t), "with maximize=False the optimizing "
+                "metric is an error or a cost: pick the smallest value among the feasible classifiers."),
+        Mistake("minus_one", then(_PICK, lambda i, *_, **__: -1 if i is None else i),
+                "when no classifier meets every threshold, return None (there is nothing to ship); -1 would silently "
+                "index the last classifier."),
     ],
 ))
 
 # ------------------------------------------------------------------- split_sizes
 
 
-def _split_bad(old_rule=False, round_all=False, floor=False, boundary=False, ignore_fractions=False,
-               two_tiers=False):
-    def split_sizes(m, fractions=None):
-        if fractions is None or ignore_fractions:
-            if old_rule or m <= 10_000 - (1 if boundary else 0):
-                fractions = (0.6, 0.2, 0.2)
-            elif m <= 1_000_000 or two_tiers:
-                fractions = (0.98, 0.01, 0.01)
-            else:
-                fractions = (0.995, 0.0025, 0.0025)
-        cut = int if floor else (lambda x: int(round(x)))
-        rest = [cut(f * m) for f in fractions[1:]]
-        first = cut(fractions[0] * m) if round_all else m - sum(rest)
-        return (first, *rest)
-    return split_sizes
+def _split_rule(rule):
+    """``split_sizes`` with another rule of thumb ``rule(m)`` for fractions=None."""
+    return lambda m, fractions=None: practical.split_sizes(m, rule(m) if fractions is None else fractions)
+
+
+def _split_round_all(m, fractions=None):
+    """The reference, with the training part rounded too (the parts may not add up to m)."""
+    first = (strategy.recommended_fractions(m) if fractions is None else fractions)[0]
+    return (int(round(first * m)), *practical.split_sizes(m, fractions)[1:])
+
+
+def _split_floor(m, fractions=None):
+    """Dev and test cut down with int(), not rounded."""
+    rest = [int(f * m) for f in (strategy.recommended_fractions(m) if fractions is None else fractions)[1:]]
+    return (m - sum(rest), *rest)
 
 
 def _no_half(m: int, fractions) -> bool:
@@ -288,9 +240,8 @@ def _split_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w1.split_sizes",
-    reference=practical.split_sizes,
-    outputs="sizes",
+    id="c3w1.split_sizes", reference=practical.split_sizes, outputs="sizes", random_case=_split_case, n_random=4,
+    n_hidden_random=6,
     fixed_cases=[
         Case((100,), label="100 examples: the classic 60/20/20"),
         Case((1_000,), label="1,000 examples: 60/20/20"),
@@ -301,8 +252,6 @@ register(Exercise(
         Case((58, (0.6, 0.2, 0.2)), label="58 examples, 60/20/20: 11.6 rounds to 12"),
         Case((5_000_000,), label="5,000,000 examples: more than a million, 99.5/0.25/0.25"),
     ],
-    random_case=_split_case,
-    n_random=4,
     hidden_cases=[
         Case((10_000,), label="10,000 examples: the last classic size"),
         Case((10_001,), label="10,001 examples: the first big-data size"),
@@ -311,24 +260,20 @@ register(Exercise(
         Case((7, (1 / 3, 1 / 3, 1 / 3)), label="7 examples in thirds: the parts must add up to 7"),
         Case((2_003, (0.8, 0.1, 0.1)), label="2,003 examples, 80/10/10"),
     ],
-    n_hidden_random=6,
     mistakes=[
-        Mistake("old_rule", _split_bad(old_rule=True),
-                "60/20/20 is the rule for small data sets (up to 10,000 examples); up to a million use "
-                "98/1/1 (1,000,000 -> 980,000 / 10,000 / 10,000): 10,000 dev examples are plenty."),
-        Mistake("round_all", _split_bad(round_all=True),
-                "the three parts must add up to m: round the dev and test parts and give the training set "
-                "the rest, m - (dev + test)."),
-        Mistake("floor", _split_bad(floor=True),
-                "round the dev and test parts to the nearest whole number, int(round(fraction * m)); "
-                "int(...) alone cuts 11.6 down to 11."),
-        Mistake("boundary", _split_bad(boundary=True),
+        Mistake("old_rule", _split_rule(lambda m: (0.6, 0.2, 0.2)), "60/20/20 is the rule for small data sets (up to "
+                "10,000 examples); up to a million use 98/1/1 (1,000,000 -> 980,000 / 10,000 / 10,000): 10,000 dev "
+                "examples are plenty."),
+        Mistake("round_all", _split_round_all, "the three parts must add up to m: round the dev and test parts and "
+                "give the training set the rest, m - (dev + test)."),
+        Mistake("floor", _split_floor, "round the dev and test parts to the nearest whole number, int(round(fraction "
+                "* m)); int(...) alone cuts 11.6 down to 11."),
+        Mistake("boundary", _split_rule(lambda m: strategy.recommended_fractions(10_001 if m == 10_000 else m)),
                 "exactly 10,000 examples still take 60/20/20: the classic rule holds for m <= 10,000."),
-        Mistake("ignore_fractions", _split_bad(ignore_fractions=True),
+        Mistake("ignore_fractions", lambda m, fractions=None: practical.split_sizes(m),
                 "when `fractions` is given, use it; the rule of thumb is only the default for fractions=None."),
-        Mistake("two_tiers", _split_bad(two_tiers=True),
-                "beyond a million examples the notebook's rule is 99.5/0.25/0.25 (98/1/1 only up to "
-                "1,000,000)."),
+        Mistake("two_tiers", _split_rule(lambda m: (0.6, 0.2, 0.2) if m <= 10_000 else (0.98, 0.01, 0.01)),
+                "beyond a million examples the notebook's rule is 99.5/0.25/0.25 (98/1/1 only up to 1,000,000)."),
     ],
 ))
 
@@ -371,19 +316,16 @@ def _weighted_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w1.weighted_error",
-    reference=strategy.weighted_error,
-    outputs="error",
+    id="c3w1.weighted_error", reference=strategy.weighted_error, outputs="error", random_case=_weighted_case,
     fixed_cases=[
         Case(FILTER_A, label="algorithm A: 3 % error but all 20 unacceptable images shown (w = 10): 210/1180 "
                              "= 0.177966"),
         Case(FILTER_B, label="algorithm B: 5 % error, none of the 20 shown: 50/1180 = 0.042373"),
-        Case((FILTER_A[0], FILTER_A[1], np.ones((1, 1000))), label="algorithm A with all weights 1: the plain "
-                                                                    "error 0.03"),
+        Case((FILTER_A[0], FILTER_A[1], np.ones((1, 1000))),
+             label="algorithm A with all weights 1: the plain error 0.03"),
         Case((np.array([[1.0, 0, 1, 0, 1]]), np.array([[1.0, 1, 1, 0, 0]]), np.array([[1.0, 100, 1, 1, 1]])),
              label="5 examples, one error on an example of weight 100"),
     ],
-    random_case=_weighted_case,
     hidden_cases=[
         Case((FILTER_A[0], FILTER_A[1], np.where(FILTER_A[2] > 1, 100.0, 1.0)), label="algorithm A with w = 100"),
         Case((np.array([1.0, 0.0, 1.0, 1.0]), np.array([1.0, 0.0, 1.0, 1.0]), np.array([1.0, 2.0, 3.0, 4.0])),
@@ -391,15 +333,13 @@ register(Exercise(
     ],
     mistakes=[
         Mistake("by_m", lambda y, yh, w: float(np.sum(np.ravel(w) * _wrong(y, yh)) / np.size(y)),
-                "normalise by the sum of the weights, sum_i w(i), not by m: dividing by m = 1000 gives "
-                "0.21 for A, and an error that can exceed 1."),
-        Mistake("unweighted", lambda y, yh, w: float(np.mean(_wrong(y, yh))),
-                "you computed the plain error (3 % for A): multiply each mistake by its weight w(i) before "
-                "summing, and divide by sum_i w(i)."),
+                "normalise by the sum of the weights, sum_i w(i), not by m: dividing by m = 1000 gives 0.21 for A, "
+                "and an error that can exceed 1."),
+        Mistake("unweighted", lambda y, yh, w: float(np.mean(_wrong(y, yh))), "you computed the plain error (3 % for "
+                "A): multiply each mistake by its weight w(i) before summing, and divide by sum_i w(i)."),
         Mistake("no_normaliser", lambda y, yh, w: float(np.sum(np.ravel(w) * _wrong(y, yh))),
                 "divide the weighted sum of mistakes by sum_i w(i), so that the error stays between 0 and 1."),
-        Mistake("weights_correct", lambda y, yh, w: float(np.sum(np.ravel(w) * (1 - _wrong(y, yh)))
-                                                          / np.sum(w)),
+        Mistake("weights_correct", lambda y, yh, w: float(np.sum(np.ravel(w) * (1 - _wrong(y, yh))) / np.sum(w)),
                 "weigh the mistakes, [yhat(i) != y(i)], not the correct predictions: you computed a weighted "
                 "accuracy."),
     ],
@@ -411,17 +351,7 @@ RADIOLOGY = [3.0, 1.0, 0.7, 0.5]  # typical human, typical doctor, experienced d
 TEAM_LEVELS = [1.0, 0.7, 0.5]     # the three human levels of the notes' W1-j table
 
 
-def _gaps_bad(proxy=np.min, variance_from_human=False, bias_from_dev=False, swapped=False, clipped=False):
-    def avoidable_bias_and_variance(human_errors, train_error, dev_error):
-        h = float(proxy(np.asarray(human_errors, dtype=float)))
-        bias = (dev_error if bias_from_dev else train_error) - h
-        variance = dev_error - (h if variance_from_human else train_error)
-        if swapped:
-            bias, variance = dev_error - train_error, train_error - h
-        if clipped:
-            bias = max(0.0, bias)
-        return {"human_proxy": h, "avoidable_bias": float(bias), "variance": float(variance)}
-    return avoidable_bias_and_variance
+_GAPS = strategy.avoidable_bias_and_variance
 
 
 def _levels(rng: np.random.Generator) -> list:
@@ -437,61 +367,56 @@ def _gaps_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w1.avoidable_bias_and_variance",
-    reference=strategy.avoidable_bias_and_variance,
-    outputs="gaps",
+    id="c3w1.avoidable_bias_and_variance", reference=_GAPS, outputs="gaps", random_case=_gaps_case, n_hidden_random=6,
     fixed_cases=[
-        Case((RADIOLOGY, 0.6, 0.8), label="radiology levels 3 / 1 / 0.7 / 0.5 %, train 0.6 %, dev 0.8 %: "
-                                          "proxy 0.5, bias 0.1, variance 0.2"),
+        Case((RADIOLOGY, 0.6, 0.8), label="radiology levels 3 / 1 / 0.7 / 0.5 %, train 0.6 %, dev 0.8 %: proxy 0.5, "
+                                          "bias 0.1, variance 0.2"),
         Case(([1.0], 8.0, 10.0), label="the notes' scenario A: human 1 %, train 8 %, dev 10 %: bias 7, variance 2"),
         Case(([7.5], 8.0, 10.0), label="the notes' scenario B: human 7.5 %: bias 0.5, variance 2"),
         Case((TEAM_LEVELS, 5.0, 6.0), label="the error table's row A: humans 1 / 0.7 / 0.5 %, train 5 %, dev 6 %"),
         Case((TEAM_LEVELS, 1.0, 5.0), label="the error table's row B: train 1 %, dev 5 %"),
         Case(([0.5], 0.7, 0.8), label="the error table's row C: human 0.5 %, train 0.7 %, dev 0.8 %"),
-        Case((RADIOLOGY, 0.3, 0.4), label="past human level: train 0.3 % is below the proxy 0.5 % "
-                                          "(a negative avoidable bias)"),
+        Case((RADIOLOGY, 0.3, 0.4), label="past human level: train 0.3 % is below the proxy 0.5 % (a negative "
+                                          "avoidable bias)"),
     ],
-    random_case=_gaps_case,
     hidden_cases=[
         Case(([0.05, 0.01], 0.012, 0.03), label="errors as fractions"),
         Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
         Case(([2.0, 1.0], 0.8, 1.5), label="train 0.8 % below the best human level 1 %"),
     ],
-    n_hidden_random=6,
     mistakes=[
-        Mistake("typical_human", _gaps_bad(proxy=np.max),
-                "the human-level proxy for the Bayes error is the BEST human error, min(human_errors) "
-                "(the team of doctors, 0.5 %), not a typical human (3 %): Bayes error <= 0.5 %."),
-        Mistake("mean_human", _gaps_bad(proxy=np.mean),
+        Mistake("typical_human", lambda h, train, dev: _GAPS(np.max(h), train, dev),
+                "the human-level proxy for the Bayes error is the BEST human error, min(human_errors) (the team of "
+                "doctors, 0.5 %), not a typical human (3 %): Bayes error <= 0.5 %."),
+        Mistake("mean_human", lambda h, train, dev: _GAPS(np.mean(h), train, dev),
                 "do not average the human levels: the proxy for the Bayes error is the best of them, "
                 "min(human_errors)."),
-        Mistake("variance_from_human", _gaps_bad(variance_from_human=True),
-                "the variance is the gap between dev and TRAINING error, dev - train; dev - human would also "
-                "include the avoidable bias."),
-        Mistake("bias_from_dev", _gaps_bad(bias_from_dev=True),
+        Mistake("variance_from_human", then(_GAPS, lambda g, h, train, dev: {**g, "variance": dev - g["human_proxy"]}),
+                "the variance is the gap between dev and TRAINING error, dev - train; dev - human would also include "
+                "the avoidable bias."),
+        Mistake("bias_from_dev", then(_GAPS, lambda g, h, train, dev: {**g, "avoidable_bias": dev - g["human_proxy"]}),
                 "the avoidable bias is measured on the training set: train - human proxy, not dev - human."),
-        Mistake("swapped", _gaps_bad(swapped=True),
+        Mistake("swapped", then(_GAPS, lambda g, *_: {**g, "avoidable_bias": g["variance"],
+                                                      "variance": g["avoidable_bias"]}),
                 "the two gaps are swapped: avoidable bias = train - proxy, variance = dev - train."),
-        Mistake("clipped", _gaps_bad(clipped=True),
-                "keep the sign: when the training error is below the proxy the avoidable bias is negative "
-                "(0.3 - 0.5 = -0.2), a sign that the model is past human level."),
+        Mistake("clipped", then(_GAPS, lambda g, *_: {**g, "avoidable_bias": max(0.0, g["avoidable_bias"])}),
+                "keep the sign: when the training error is below the proxy the avoidable bias is negative (0.3 - 0.5 "
+                "= -0.2), a sign that the model is past human level."),
     ],
 ))
 
 # ------------------------------------------------------------------- next_focus
 
 
-def _focus_bad(proxy=np.min, no_unclear=False, variance_from_human=False, tie_to_bias=False,
-               unclear_at_equal=False):
+def _focus_slip(unclear=operator.lt, bias_wins=operator.gt, variance_from_human=False):
+    """next_focus from the reference's gaps with one step changed: "unclear" when ``unclear(bias, 0)``,
+    "bias" when ``bias_wins(bias, variance)``, the variance dev - human instead of dev - train."""
     def next_focus(human_errors, train_error, dev_error):
-        h = float(proxy(np.asarray(human_errors, dtype=float)))
-        bias = train_error - h
-        variance = dev_error - (h if variance_from_human else train_error)
-        if not no_unclear and (train_error <= h if unclear_at_equal else train_error < h):
+        g = _GAPS(human_errors, train_error, dev_error)
+        variance = dev_error - g["human_proxy"] if variance_from_human else g["variance"]
+        if unclear(g["avoidable_bias"], 0):
             return "unclear"
-        if tie_to_bias:
-            return "bias" if bias >= variance else "variance"
-        return "bias" if bias > variance else "variance"
+        return "bias" if bias_wins(g["avoidable_bias"], variance) else "variance"
     return next_focus
 
 
@@ -507,9 +432,8 @@ def _focus_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w1.next_focus",
-    reference=strategy.next_focus,
-    outputs="focus",
+    id="c3w1.next_focus", reference=strategy.next_focus, outputs="focus", random_case=_focus_case, n_random=6,
+    n_hidden_random=8,
     fixed_cases=[
         Case(([1.0], 8.0, 10.0), label="the notes' scenario A: human 1 %, train 8 %, dev 10 %"),
         Case(([7.5], 8.0, 10.0), label="the notes' scenario B: human 7.5 %, train 8 %, dev 10 %"),
@@ -522,8 +446,6 @@ register(Exercise(
         Case(([1.0], 3.0, 5.0), label="human 1 %, train 3 %, dev 5 %: both gaps are 2"),
         Case(([0.5], 0.5, 0.6), label="train error equal to the proxy: avoidable bias 0"),
     ],
-    random_case=_focus_case,
-    n_random=6,
     hidden_cases=[
         Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
         Case(([0.05, 0.01], 0.02, 0.021), label="errors as fractions"),
@@ -531,20 +453,19 @@ register(Exercise(
         Case(([0.5], 2.5, 4.5), label="both gaps are 2 points"),
         Case(([3.0, 2.0], 2.0, 2.5), label="train error equal to the best human level"),
     ],
-    n_hidden_random=8,
     mistakes=[
-        Mistake("typical_human", _focus_bad(proxy=np.max),
-                "measure the avoidable bias against the BEST human level, min(human_errors): with radiology "
-                "levels 3 / 1 / 0.7 / 0.5 % the proxy is 0.5 %, so train 0.6 % leaves a bias of 0.1 < variance 0.2."),
-        Mistake("no_unclear", _focus_bad(no_unclear=True),
+        Mistake("typical_human", lambda h, train, dev: strategy.next_focus(np.max(h), train, dev),
+                "measure the avoidable bias against the BEST human level, min(human_errors): with radiology levels 3 "
+                "/ 1 / 0.7 / 0.5 % the proxy is 0.5 %, so train 0.6 % leaves a bias of 0.1 < variance 0.2."),
+        Mistake("no_unclear", _focus_slip(unclear=lambda bias, zero: False),
                 'when the training error is below the human-level proxy, return "unclear": the Bayes error '
                 "is then unknown, and so is the avoidable bias."),
-        Mistake("variance_from_human", _focus_bad(variance_from_human=True),
+        Mistake("variance_from_human", _focus_slip(variance_from_human=True),
                 "compare the avoidable bias (train - proxy) with the variance dev - TRAIN, not dev - human."),
-        Mistake("tie_to_bias", _focus_bad(tie_to_bias=True),
+        Mistake("tie_to_bias", _focus_slip(bias_wins=operator.ge),
                 'the rule is "bias" only when the avoidable bias is larger than the variance; on a tie, '
                 'answer "variance" (use >, not >=).'),
-        Mistake("unclear_at_equal", _focus_bad(unclear_at_equal=True),
+        Mistake("unclear_at_equal", _focus_slip(unclear=operator.le),
                 'a training error EQUAL to the proxy is not past human level: the avoidable bias is 0, '
                 'so compare it with the variance ("unclear" only when train < proxy).'),
     ],
@@ -573,38 +494,19 @@ def _metric_form(value: Any) -> Optional[str]:
     return msg
 
 
-def _metrics_with(**roles: str) -> dict:
-    alias = {"accuracy": "accuracy", "recall": "recall", "alarms": "false alarms per camera per day",
-             "latency": "latency (ms)"}
-    out = dict(BIRD_METRICS)
-    for short, role in roles.items():
-        out[alias[short]] = role
-    return out
-
-
-register(Exercise(
-    id="c3w1.bird_metric",
-    reference=lambda: dict(BIRD_METRICS),
-    fixed_cases=[],
-    answer=True,
-    outputs="bird_metric",
-    form_check=_metric_form,
-    mistakes=[
-        Mistake("accuracy_optimizing", lambda: _metrics_with(accuracy="optimizing", recall="satisficing"),
-                "the warbler is in a tiny fraction of the frames: a detector that never fires is right on "
-                "almost every frame, so accuracy hides exactly the birds the city wants to count. Optimise "
-                "recall."),
-        Mistake("alarms_optimizing", lambda: _metrics_with(alarms="optimizing", recall="satisficing"),
-                "the volunteers only need false alarms to stay below what they can check (2 per camera per "
-                "day): that is a satisficing metric. The goal, counting the birds, is recall."),
-        Mistake("latency_optimizing", lambda: _metrics_with(latency="optimizing", recall="satisficing"),
-                "a camera only needs each frame within 200 ms; being faster than that buys nothing, so latency "
-                "is satisficing, like the running time of the lecture's classifiers."),
-        Mistake("latency_not_used", lambda: _metrics_with(latency="not used"),
-                "latency still matters: a detector slower than 200 ms per frame drops frames, so it is a "
-                "satisficing metric, not an unused one."),
-    ],
-))
+answer_exercise("c3w1.bird_metric", BIRD_METRICS, _metric_form, [
+    ("accuracy_optimizing", changed(BIRD_METRICS, {"accuracy": "optimizing", "recall": "satisficing"}),
+     "the warbler is in a tiny fraction of the frames: a detector that never fires is right on almost every frame, so "
+     "accuracy hides exactly the birds the city wants to count. Optimise recall."),
+    ("alarms_optimizing", changed(BIRD_METRICS, {"alarms": "optimizing", "recall": "satisficing"}),
+     "the volunteers only need false alarms to stay below what they can check (2 per camera per day): that is a "
+     "satisficing metric. The goal, counting the birds, is recall."),
+    ("latency_optimizing", changed(BIRD_METRICS, {"latency": "optimizing", "recall": "satisficing"}),
+     "a camera only needs each frame within 200 ms; being faster than that buys nothing, so latency is satisficing, "
+     "like the running time of the lecture's classifiers."),
+    ("latency_not_used", changed(BIRD_METRICS, {"latency": "not used"}), "latency still matters: a detector slower "
+     "than 200 ms per frame drops frames, so it is a satisficing metric, not an unused one."),
+])
 
 # 2. Which split? Four plans for the 250,000 labelled frames.
 N_FRAMES = 250_000
@@ -638,29 +540,18 @@ def _split_form(value: Any) -> Optional[str]:
     return None
 
 
-register(Exercise(
-    id="c3w1.bird_split",
-    reference=lambda: dict(BIRD_SPLIT),
-    fixed_cases=[],
-    answer=True,
-    outputs="bird_split",
-    form_check=_split_form,
-    mistakes=[
-        Mistake("by_district", lambda: {**BIRD_SPLIT, "plan": "by district"},
-                "dev and test must come from the same distribution, the one the cameras will see: with two "
-                "districts in dev and the other two in test, you would aim at one target and be judged on "
-                "another (the lecture's 4 regions / 4 regions mistake)."),
-        Mistake("by_season", lambda: {**BIRD_SPLIT, "plan": "by season"},
-                "the cameras will run all year, and the warbler looks different in its autumn plumage: a "
-                "spring-and-summer dev set and an autumn-and-winter test set come from different distributions."),
-        Mistake("web_photos", lambda: {**BIRD_SPLIT, "plan": "web photos"},
-                "dev and test should reflect the data you expect to get in the future and care about: "
-                "frames from the city's own cameras, not sharp close-ups from a photo website."),
-        Mistake("classic_sizes", lambda: {**BIRD_SPLIT, "sizes": (150_000, 50_000, 50_000)},
-                "with 250,000 frames, 60/20/20 wastes data: 1 % (2,500 frames) is plenty for dev and for "
-                "test, so use 98/1/1 (your split_sizes)."),
-    ],
-))
+answer_exercise("c3w1.bird_split", BIRD_SPLIT, _split_form, [
+    ("by_district", {**BIRD_SPLIT, "plan": "by district"}, "dev and test must come from the same distribution, the "
+     "one the cameras will see: with two districts in dev and the other two in test, you would aim at one target and "
+     "be judged on another (the lecture's 4 regions / 4 regions mistake)."),
+    ("by_season", {**BIRD_SPLIT, "plan": "by season"}, "the cameras will run all year, and the warbler looks "
+     "different in its autumn plumage: a spring-and-summer dev set and an autumn-and-winter test set come from "
+     "different distributions."),
+    ("web_photos", {**BIRD_SPLIT, "plan": "web photos"}, "dev and test should reflect the data you expect to get in "
+     "the future and care about: frames from the city's own cameras, not sharp close-ups from a photo website."),
+    ("classic_sizes", {**BIRD_SPLIT, "sizes": (150_000, 50_000, 50_000)}, "with 250,000 frames, 60/20/20 wastes data: "
+     "1 % (2,500 frames) is plenty for dev and for test, so use 98/1/1 (your split_sizes)."),
+])
 
 # 3. Which detector to ship? (accuracy %, recall, false alarms per camera per day, latency ms)
 DETECTORS = {
@@ -700,31 +591,18 @@ def _choice_form(value: Any) -> Optional[str]:
     return None
 
 
-register(Exercise(
-    id="c3w1.bird_choice",
-    reference=_bird_choice,
-    fixed_cases=[],
-    answer=True,
-    outputs="bird_choice",
-    form_check=_choice_form,
-    mistakes=[
-        Mistake("best_recall", lambda: "Heron-XL",
-                "the highest recall is not enough: a detector must also meet BOTH satisficing thresholds "
-                "(at most 2 false alarms per camera per day, at most 200 ms)."),
-        Mistake("ignore_latency", lambda: "Kite-M",
-                "check the latency too: a detector that needs more than 200 ms per frame does not satisfy "
-                "the camera's budget, however good its recall."),
-        Mistake("ignore_alarms", lambda: "Swift-M",
-                "check the false alarms too: more than 2 per camera per day is more than the volunteers can "
-                "confirm."),
-        Mistake("strict", lambda: "Finch-S",
-                "'at most 2 false alarms' includes exactly 2.0: a value equal to the threshold satisfies it "
-                "(<=, not <)."),
-        Mistake("best_accuracy", lambda: "Robin-T",
-                "accuracy is not the optimizing metric here (it is not used at all): among the detectors that "
-                "meet both thresholds, ship the one with the highest recall."),
-    ],
-))
+answer_exercise("c3w1.bird_choice", _bird_choice(), _choice_form, [
+    ("best_recall", "Heron-XL", "the highest recall is not enough: a detector must also meet BOTH satisficing "
+     "thresholds (at most 2 false alarms per camera per day, at most 200 ms)."),
+    ("ignore_latency", "Kite-M", "check the latency too: a detector that needs more than 200 ms per frame does not "
+     "satisfy the camera's budget, however good its recall."),
+    ("ignore_alarms", "Swift-M", "check the false alarms too: more than 2 per camera per day is more than the "
+     "volunteers can confirm."),
+    ("strict", "Finch-S", "'at most 2 false alarms' includes exactly 2.0: a value equal to the threshold satisfies it "
+     "(<=, not <)."),
+    ("best_accuracy", "Robin-T", "accuracy is not the optimizing metric here (it is not used at all): among the "
+     "detectors that meet both thresholds, ship the one with the highest recall."),
+])
 
 # 4. Human level: the diagnosis of the shipped detector, from given error levels (percent).
 HUMAN_LEVELS = {
@@ -737,18 +615,12 @@ BIRD_TRAIN_ERROR, BIRD_DEV_ERROR = 7.0, 10.0
 FOCI = ("bias", "variance", "unclear")
 
 
-def _bird_diagnosis() -> dict:
-    levels = list(HUMAN_LEVELS.values())
+def _bird_diagnosis(levels=tuple(HUMAN_LEVELS.values())) -> dict:
+    """The diagnosis measured against the best of ``levels`` (the given human levels by default)."""
+    levels = list(levels)
     out = strategy.avoidable_bias_and_variance(levels, BIRD_TRAIN_ERROR, BIRD_DEV_ERROR)
     out["focus"] = strategy.next_focus(levels, BIRD_TRAIN_ERROR, BIRD_DEV_ERROR)
     return out
-
-
-def _diagnosis_with(proxy: float, variance_from_human: bool = False) -> dict:
-    bias = BIRD_TRAIN_ERROR - proxy
-    variance = BIRD_DEV_ERROR - (proxy if variance_from_human else BIRD_TRAIN_ERROR)
-    focus = "unclear" if bias < 0 else ("bias" if bias > variance else "variance")
-    return {"human_proxy": proxy, "avoidable_bias": bias, "variance": variance, "focus": focus}
 
 
 DIAGNOSIS_KEYS = ("human_proxy", "avoidable_bias", "variance", "focus")
@@ -764,35 +636,24 @@ def _diagnosis_form(value: Any) -> Optional[str]:
         v = value[k]
         if v is None:
             return f"the value for {k!r} is still None: replace it with a number (in percent)"
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
+        if not is_number(v):
             return f"the value for {k!r} should be a number (in percent), got {describe(v)}"
     if value["focus"] not in FOCI:
         return f"the value for 'focus' is {value['focus']!r}: it must be 'bias', 'variance' or 'unclear'"
     return None
 
 
-register(Exercise(
-    id="c3w1.bird_diagnosis",
-    reference=_bird_diagnosis,
-    fixed_cases=[],
-    answer=True,
-    outputs="bird_diagnosis",
-    form_check=_diagnosis_form,
-    mistakes=[
-        Mistake("volunteer", lambda: _diagnosis_with(6.0),
-                "the proxy for the Bayes error is the BEST human level, the panel's 2 %, not a typical "
-                "volunteer's 6 %: measured against 6 %, the avoidable bias looks small and you would chase "
-                "variance instead of bias."),
-        Mistake("passer_by", lambda: _diagnosis_with(12.0),
-                "a passer-by (12 %) is not a useful proxy: the Bayes error is at most the best human level, "
-                "2 %; against 12 % the detector looks better than human, which it is not."),
-        Mistake("one_expert", lambda: _diagnosis_with(3.0),
-                "a panel of three ornithologists (2 %) does better than one (3 %): the proxy is the best "
-                "level you have."),
-        Mistake("variance_from_human", lambda: _diagnosis_with(2.0, variance_from_human=True),
-                "the variance is dev - train (10 - 7 = 3 points), not dev - human."),
-    ],
-))
+answer_exercise("c3w1.bird_diagnosis", _bird_diagnosis(), _diagnosis_form, [
+    ("volunteer", _bird_diagnosis([6.0]), "the proxy for the Bayes error is the BEST human level, the panel's 2 %, "
+     "not a typical volunteer's 6 %: measured against 6 %, the avoidable bias looks small and you would chase "
+     "variance instead of bias."),
+    ("passer_by", _bird_diagnosis([12.0]), "a passer-by (12 %) is not a useful proxy: the Bayes error is at most the "
+     "best human level, 2 %; against 12 % the detector looks better than human, which it is not."),
+    ("one_expert", _bird_diagnosis([3.0]), "a panel of three ornithologists (2 %) does better than one (3 %): the "
+     "proxy is the best level you have."),
+    ("variance_from_human", {**_bird_diagnosis(), "variance": BIRD_DEV_ERROR - 2.0, "focus": "variance"},
+     "the variance is dev - train (10 - 7 = 3 points), not dev - human."),
+])
 
 # 5. What next? Which actions are worth doing now, given the diagnosis.
 NEXT_STEPS = {
@@ -803,39 +664,17 @@ NEXT_STEPS = {
     "label more frames from the same cameras": False,
     "collect a bigger dev set": False,
 }
-_BIGGER, _LONGER, _ARCH, _REG, _MORE, _DEV = list(NEXT_STEPS)
-
-
-def _steps_with(**changes: bool) -> dict:
-    alias = {"bigger": _BIGGER, "longer": _LONGER, "arch": _ARCH, "reg": _REG, "more": _MORE, "dev": _DEV}
-    out = dict(NEXT_STEPS)
-    for short, v in changes.items():
-        out[alias[short]] = v
-    return out
-
-
-register(Exercise(
-    id="c3w1.bird_next_steps",
-    reference=lambda: dict(NEXT_STEPS),
-    fixed_cases=[],
-    answer=True,
-    outputs="bird_next_steps",
-    form_check=label_dict_form(list(NEXT_STEPS), (True, False), "True or False"),
-    mistakes=[
-        Mistake("variance_recipe", lambda: _steps_with(bigger=False, longer=False, reg=True, more=True),
-                "these are the remedies for variance; the diagnosis was avoidable bias (5 points against a "
-                "variance of 3): fit the training set better first, with a bigger network, longer training or "
-                "a better optimiser."),
-        Mistake("more_data", lambda: _steps_with(more=True),
-                "more frames of the same kind help a model that does not generalise (variance); they do not "
-                "help it fit the training set it already has."),
-        Mistake("no_architecture", lambda: _steps_with(arch=False),
-                "a search over architectures and hyperparameters appears in BOTH lists of the lecture: it can "
-                "reduce bias too."),
-        Mistake("bigger_dev", lambda: _steps_with(dev=True),
-                "a bigger dev set is the knob for a model that does well on dev but not on test (over-tuned "
-                "to dev), not for avoidable bias."),
-        Mistake("all_true", lambda: {k: True for k in NEXT_STEPS},
-                "not everything helps now: pick the actions that reduce avoidable bias."),
-    ],
-))
+_STEPS_FORM = label_dict_form(list(NEXT_STEPS), (True, False), "True or False")
+answer_exercise("c3w1.bird_next_steps", NEXT_STEPS, _STEPS_FORM, [
+    ("variance_recipe", flipped(NEXT_STEPS, "bigger network", "longer", "regularisation", "more frames"),
+     "these are the remedies for variance; the diagnosis was avoidable bias (5 points against a variance of 3): fit "
+     "the training set better first, with a bigger network, longer training or a better optimiser."),
+    ("more_data", flipped(NEXT_STEPS, "more frames"), "more frames of the same kind help a model that does not "
+     "generalise (variance); they do not help it fit the training set it already has."),
+    ("no_architecture", flipped(NEXT_STEPS, "architectures"), "a search over architectures and hyperparameters "
+     "appears in BOTH lists of the lecture: it can reduce bias too."),
+    ("bigger_dev", flipped(NEXT_STEPS, "bigger dev"), "a bigger dev set is the knob for a model that does well on dev "
+     "but not on test (over-tuned to dev), not for avoidable bias."),
+    ("all_true", {k: True for k in NEXT_STEPS}, "not everything helps now: pick the actions that reduce avoidable "
+     "bias."),
+])

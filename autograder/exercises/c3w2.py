@@ -13,9 +13,14 @@ cases 10 % vs 2 % (share 6 % vs 30 %, 2.1 % vs 1.9 % -> fix the labels), the
 multi-task label matrix with "?" (J = 1.9061547 for Y_hat = 0.5, 0.6345479 for
 the notes' Y_hat; 0.6931472 / 0.2307447 per labelled entry).
 
+Known mistakes are the reference with one slip: called on the wrong inputs (a
+lambda), followed by one wrong step (``then`` from ``_c3_slips``, or a local
+``_..._slip`` helper when several mistakes change the same output), never a copy.
+
 The notebook ends with a case study, a car's perception system: its decisions
-are *answer* exercises (``answer=True``) whose visible check looks at the form
-only; the hidden check grades the content. Their reference answers are here.
+are *answer* exercises (``answer=True``, registered with ``answer_exercise``)
+whose visible check looks at the form only; the hidden check grades the
+content. Their reference answers are here.
 """
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ from dlkit.gradcheck import numeric_gradient, relative_error
 
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
+from ._answers import answer_exercise, bool_check, count_check, dict_form, flipped, is_number, one_of, rate_check
+from ._c3_slips import then
 
 # ================================================================ error analysis
 
@@ -51,51 +58,38 @@ def _random_tags_case(rng: np.random.Generator) -> Case:
     return Case((rows, categories), label=f"{n} random rows tagged with {categories}")
 
 
-def _table_with(count=None, denominator="rows", first_only=False, scale=1.0):
-    def error_analysis_table(tags, categories):
-        rows = [r[:1] if first_only else list(r) for r in tags]
-        counts = {c: sum(c in r for r in rows) for c in categories}
-        if count == "counts":
-            return {c: counts[c] for c in categories}
-        if denominator == "rows":
-            n = len(rows)
-        elif denominator == "tagged":
-            n = sum(1 for r in rows if r)
-        else:
-            n = sum(len(r) for r in rows)
-        return {c: scale * counts[c] / n for c in categories}
-    return error_analysis_table
+def _counts(tags, categories) -> dict:
+    """How many rows carry each category's tag (ints)."""
+    return dict(zip(categories, ea.tag_matrix(tags, categories).sum(axis=0).tolist()))
 
 
 register(Exercise(
-    id="c3w2.error_analysis_table",
-    reference=ea.error_analysis_table,
-    outputs="fractions",
+    id="c3w2.error_analysis_table", reference=ea.error_analysis_table, outputs="fractions",
+    random_case=_random_tags_case,
     fixed_cases=[
         Case((CAT_TAGS, CAT_CATEGORIES), label="the notes' spreadsheet of 100 misclassified cat images: dog 8 %, "
              "great cat 43 %, blurry 61 %, instagram filter 12 % (124 % together), incorrectly labeled 6 %"),
         Case((SMALL_TAGS, SMALL_CATEGORIES), label="5 examples, one untagged, two with two tags"),
     ],
-    random_case=_random_tags_case,
     hidden_cases=[
         Case((CAR_TAGS, CAR_CATEGORIES), label="the car's 200 misclassified dev frames"),
         Case(([["glare"], ["glare", "night"], ["glare"]], ["night", "rain", "glare"]),
              label="a category in every row and one in none"),
     ],
     mistakes=[
-        Mistake("by_tags", _table_with(denominator="tags"),
-                "divide by the number of misclassified examples (rows), not by the number of tags: an example "
-                "with two tags is still one example. The fractions may add up to more than 1 because tags overlap."),
-        Mistake("skip_untagged", _table_with(denominator="tagged"),
-                "examples that carry no tag are still misclassified examples: count every row in the "
-                "denominator, tagged or not."),
-        Mistake("first_tag_only", _table_with(first_only=True),
+        Mistake("by_tags", lambda tags, cats: {c: n / sum(map(len, tags)) for c, n in _counts(tags, cats).items()},
+                "divide by the number of misclassified examples (rows), not by the number of tags: an example with "
+                "two tags is still one example. The fractions may add up to more than 1 because tags overlap."),
+        Mistake("skip_untagged", lambda tags, cats: ea.error_analysis_table([r for r in tags if r], cats),
+                "examples that carry no tag are still misclassified examples: count every row in the denominator, "
+                "tagged or not."),
+        Mistake("first_tag_only", lambda tags, cats: ea.error_analysis_table([r[:1] for r in tags], cats),
                 "count every tag of a row, not only its first: the categories overlap (a great cat can also be "
                 "blurry), which is why the spreadsheet has one column per category."),
-        Mistake("percent", _table_with(scale=100.0),
+        Mistake("percent", then(ea.error_analysis_table, lambda table, *_: {c: 100 * f for c, f in table.items()}),
                 "return fractions (0.08 for 8 %), not percentages."),
-        Mistake("counts", _table_with(count="counts"),
-                "return the fraction of the examples with each tag (count / number of examples), not the count."),
+        Mistake("counts", _counts, "return the fraction of the examples with each tag (count / number of examples), "
+                "not the count."),
     ],
 ))
 
@@ -109,15 +103,12 @@ def _ceiling_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w2.ceiling",
-    reference=ea.ceiling,
-    outputs="best_error",
+    id="c3w2.ceiling", reference=ea.ceiling, outputs="best_error", random_case=_ceiling_case,
     fixed_cases=[
         Case((0.10, 0.05), label="dev error 10 %, 5 of 100 errors are dogs: 9.5 %"),
         Case((0.10, 0.50), label="dev error 10 %, 50 of 100 errors are dogs: 5 %"),
         Case((0.10, np.array([0.08, 0.43, 0.61, 0.12])), label="dev error 10 %, the spreadsheet's four fractions"),
     ],
-    random_case=_ceiling_case,
     hidden_cases=[
         Case((0.08, 0.0), label="a category with no errors"),
         Case((0.08, 1.0), label="a category holding every error"),
@@ -127,11 +118,11 @@ register(Exercise(
         Mistake("reduction", lambda e, f: e * np.asarray(f, dtype=float) if np.ndim(f) else e * f,
                 "dev_error * fraction is how much the error drops; the ceiling is the error that is left: "
                 "dev_error * (1 - fraction)."),
-        Mistake("fraction_only", lambda e, f: f,
-                "the fraction is a share of the *errors*; the best-case error is dev_error * (1 - fraction)."),
+        Mistake("fraction_only", lambda e, f: f, "the fraction is a share of the *errors*; the best-case error is "
+                "dev_error * (1 - fraction)."),
         Mistake("subtract_fraction", lambda e, f: e - np.asarray(f, dtype=float) if np.ndim(f) else e - f,
-                "the fraction is a share of the misclassified examples, not of the whole dev set: subtract "
-                "dev_error * fraction from dev_error, i.e. dev_error * (1 - fraction)."),
+                "the fraction is a share of the misclassified examples, not of the whole dev set: subtract dev_error "
+                "* fraction from dev_error, i.e. dev_error * (1 - fraction)."),
         Mistake("one_minus", lambda e, f: 1 - np.asarray(f, dtype=float) if np.ndim(f) else 1 - f,
                 "1 - fraction is the share of the errors left; multiply it by dev_error to get an error rate."),
     ],
@@ -140,20 +131,7 @@ register(Exercise(
 # ======================================================== incorrectly labelled data
 
 
-def _share_with(share="dev", other="dev", fix="ok", none_false=False):
-    def mislabeled_share(dev_error, label_error, rival_error=None):
-        other_error = (1 - label_error) if other == "one" else dev_error - label_error
-        s = {"dev": label_error / dev_error, "all": label_error, "other": label_error / (dev_error - label_error)}[share]
-        if rival_error is None:
-            f = False if none_false else None
-        elif fix == "reversed":
-            f = abs(dev_error - rival_error) > label_error
-        elif fix == "signed":
-            f = (dev_error - rival_error) <= label_error
-        else:
-            f = abs(dev_error - rival_error) <= label_error
-        return {"label_error": label_error, "other_error": other_error, "share": s, "fix_labels": f}
-    return mislabeled_share
+_SHARE = ea.mislabeled_share
 
 
 def _share_case(rng: np.random.Generator) -> Case:
@@ -168,9 +146,7 @@ def _share_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w2.mislabeled_share",
-    reference=ea.mislabeled_share,
-    outputs="impact",
+    id="c3w2.mislabeled_share", reference=_SHARE, outputs="impact", random_case=_share_case,
     fixed_cases=[
         Case((0.10, 0.006), label="case 1: dev error 10 %, 6 % of the errors mislabelled (0.6 %)"),
         Case((0.02, 0.006), label="case 2: dev error 2 %, still 0.6 % from wrong labels (share 30 %)"),
@@ -178,28 +154,30 @@ register(Exercise(
         Case((0.10, 0.006, 0.08), label="10 % vs a rival at 8 % with 0.6 % label error"),
         Case((0.019, 0.006, 0.031), label="1.9 % vs a rival at 3.1 %"),
     ],
-    random_case=_share_case,
     hidden_cases=[
         Case((0.08, 0.0032), label="the car: dev error 8 %, 4 % of the errors mislabelled"),
         Case((0.05, 0.0), label="no wrong labels at all"),
         Case((0.03, 0.01, 0.025), label="a rival half a point better, 1 % label error"),
     ],
     mistakes=[
-        Mistake("share_of_all", _share_with(share="all"),
-                "share is the fraction of the *errors* due to wrong labels: label_error / dev_error "
-                "(0.006 / 0.10 = 6 %, 0.006 / 0.02 = 30 %)."),
-        Mistake("share_vs_other", _share_with(share="other"),
-                "divide the label error by the whole dev error, not by the other error: share = label_error / dev_error."),
-        Mistake("other_from_one", _share_with(other="one"),
-                "other_error is the part of the dev error not caused by labels: dev_error - label_error "
-                "(9.4 % in case 1), not 1 - label_error."),
-        Mistake("fix_reversed", _share_with(fix="reversed"),
-                "fix the labels when the two classifiers are *closer* than the label error, "
-                "|dev_error - rival_error| <= label_error: then wrong labels could be what tells them apart."),
-        Mistake("fix_signed", _share_with(fix="signed"),
-                "compare the size of the gap, abs(dev_error - rival_error), with label_error: a rival far "
-                "worse than you is as easy to tell apart as one far better."),
-        Mistake("no_rival_false", _share_with(none_false=True),
+        Mistake("share_of_all", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le}),
+                "share is the fraction of the *errors* due to wrong labels: label_error / dev_error (0.006 / 0.10 = 6 "
+                "%, 0.006 / 0.02 = 30 %)."),
+        Mistake("share_vs_other", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le / (e - le)}),
+                "divide the label error by the whole dev error, not by the other error: "
+                "share = label_error / dev_error."),
+        Mistake("other_from_one", then(_SHARE, lambda out, e, le, r=None: {**out, "other_error": 1 - le}),
+                "other_error is the part of the dev error not caused by labels: dev_error - label_error (9.4 % in "
+                "case 1), not 1 - label_error."),
+        Mistake("fix_reversed",
+                then(_SHARE, lambda out, e, le, r=None: {**out, "fix_labels": None if r is None else abs(e - r) > le}),
+                "fix the labels when the two classifiers are *closer* than the label error, |dev_error - rival_error| "
+                "<= label_error: then wrong labels could be what tells them apart."),
+        Mistake("fix_signed",
+                then(_SHARE, lambda out, e, le, r=None: {**out, "fix_labels": None if r is None else e - r <= le}),
+                "compare the size of the gap, abs(dev_error - rival_error), with label_error: a rival far worse than "
+                "you is as easy to tell apart as one far better."),
+        Mistake("no_rival_false", then(_SHARE, lambda out, *_: {**out, "fix_labels": bool(out["fix_labels"])}),
                 "without a rival there is nothing to compare: \"fix_labels\" is None then, not False."),
     ],
 ))
@@ -207,26 +185,26 @@ register(Exercise(
 # ======================================================== mismatched distributions
 
 
-def _split_with(leftover=True, ratio="total", train_dev_from="pool", remove_train_dev=True):
-    def mismatched_split(n_web, n_app, n_dev, n_test, n_train_dev=0, shuffle_all=False):
-        total = n_web + n_app
-        if shuffle_all:
-            n_train = total - n_dev - n_test - (n_train_dev if remove_train_dev else 0)
-            p_app = n_app / total if ratio == "total" else n_app / n_web
-            parts = {"train": n_train, "train_dev": n_train_dev, "dev": n_dev, "test": n_test}
-            return {k: {"web": n * (1 - p_app), "app": n * p_app} for k, n in parts.items()}
-        app_left = (n_app - n_dev - n_test) if leftover else 0
-        pool = n_web + app_left
-        if train_dev_from == "app":
-            td = {"web": 0.0, "app": float(n_train_dev)}
-            train = {"web": float(n_web), "app": float(app_left - n_train_dev)}
-        else:
-            td = {"web": n_train_dev * n_web / pool, "app": n_train_dev * app_left / pool}
-            n_train = pool - (n_train_dev if remove_train_dev else 0)
-            train = {"web": n_train * n_web / pool, "app": n_train * app_left / pool}
-        return {"train": train, "train_dev": td, "dev": {"web": 0.0, "app": float(n_dev)},
-                "test": {"web": 0.0, "app": float(n_test)}}
-    return mismatched_split
+_SPLIT = ea.mismatched_split
+
+
+def _split_app_to_web(n_web, n_app, n_dev, n_test, n_train_dev=0, shuffle_all=False):
+    """Shuffled with an app share of n_app / n_web instead of n_app / (n_web + n_app)."""
+    if not shuffle_all:
+        return _SPLIT(n_web, n_app, n_dev, n_test, n_train_dev)
+    p_app = n_app / n_web
+    sizes = {"train": n_web + n_app - n_dev - n_test - n_train_dev, "train_dev": n_train_dev, "dev": n_dev,
+             "test": n_test}
+    return {k: {"web": n * (1 - p_app), "app": n * p_app} for k, n in sizes.items()}
+
+
+def _split_train_dev_from_app(n_web, n_app, n_dev, n_test, n_train_dev=0, shuffle_all=False):
+    """Option 2 with the train-dev set taken out of the leftover app examples only."""
+    out = _SPLIT(n_web, n_app, n_dev, n_test, n_train_dev, shuffle_all)
+    if not shuffle_all:
+        out["train"] = {"web": float(n_web), "app": float(n_app - n_dev - n_test - n_train_dev)}
+        out["train_dev"] = {"web": 0.0, "app": float(n_train_dev)}
+    return out
 
 
 def _split_case(rng: np.random.Generator) -> Case:
@@ -241,21 +219,18 @@ def _split_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w2.mismatched_split",
-    reference=ea.mismatched_split,
-    outputs="split",
+    id="c3w2.mismatched_split", reference=ea.mismatched_split, outputs="split", random_case=_split_case,
     fixed_cases=[
-        Case((200_000, 10_000, 2_500, 2_500), label="option 2: 200,000 web + 10,000 app images, dev and test "
-             "2,500 app images each, train 205,000"),
+        Case((200_000, 10_000, 2_500, 2_500), label="option 2: 200,000 web + 10,000 app images, dev and test 2,500 "
+             "app images each, train 205,000"),
         Case((200_000, 10_000, 2_500, 2_500), {"shuffle_all": True},
              label="option 1: everything shuffled, dev = 2380.95 web + 119.05 app images on average"),
-        Case((500_000, 20_000, 10_000, 10_000), label="the rear-view mirror: 500,000 purchased utterances, "
-             "dev and test 10,000 mirror utterances each"),
+        Case((500_000, 20_000, 10_000, 10_000), label="the rear-view mirror: 500,000 purchased utterances, dev and "
+             "test 10,000 mirror utterances each"),
         Case((500_000, 20_000, 5_000, 5_000), label="the mirror, variant: dev and test 5,000 each, train 510,000"),
         Case((200_000, 10_000, 2_500, 2_500), {"n_train_dev": 2_500},
              label="option 2 with a train-dev set of 2,500 carved out of training"),
     ],
-    random_case=_split_case,
     hidden_cases=[
         Case((480_000, 30_000, 7_500, 7_500), {"n_train_dev": 7_500}, label="the car: 480,000 web + 30,000 car frames"),
         Case((200_000, 10_000, 2_500, 2_500), {"n_train_dev": 5_000, "shuffle_all": True},
@@ -263,16 +238,18 @@ register(Exercise(
         Case((100_000, 4_000, 2_000, 2_000), label="every app example needed for dev and test"),
     ],
     mistakes=[
-        Mistake("leftover_app_unused", _split_with(leftover=False),
-                "the app examples not needed for dev and test go into training (5,000 of them in the "
-                "course's example): they are the most valuable training data you have."),
-        Mistake("app_to_web_ratio", _split_with(ratio="web"),
-                "after shuffling, an example is from the app with probability n_app / (n_web + n_app) "
-                "(10,000 / 210,000), not n_app / n_web."),
-        Mistake("train_dev_from_app", _split_with(train_dev_from="app"),
-                "the train-dev set has the *training* distribution: carve it at random out of the training data "
-                "(web and leftover app examples mixed), not out of the app examples."),
-        Mistake("train_dev_kept_in_train", _split_with(remove_train_dev=False),
+        Mistake("leftover_app_unused",  # option 2 with only the dev and test app examples
+                lambda web, app, dev, test, **kw: _SPLIT(web, app if kw.get("shuffle_all") else dev + test, dev, test,
+                                                         **kw),
+                "the app examples not needed for dev and test go into training (5,000 of them in the course's "
+                "example): they are the most valuable training data you have."),
+        Mistake("app_to_web_ratio", _split_app_to_web, "after shuffling, an example is from the app with probability "
+                "n_app / (n_web + n_app) (10,000 / 210,000), not n_app / n_web."),
+        Mistake("train_dev_from_app", _split_train_dev_from_app, "the train-dev set has the *training* distribution: "
+                "carve it at random out of the training data (web and leftover app examples mixed), not out of the "
+                "app examples."),
+        Mistake("train_dev_kept_in_train",
+                lambda *n, **kw: {**_SPLIT(*n, **kw), "train": _SPLIT(*n, **{**kw, "n_train_dev": 0})["train"]},
                 "the train-dev set is never trained on: take its examples out of the training set."),
     ],
 ))
@@ -286,19 +263,11 @@ SCENARIOS = {  # human, train, train-dev, dev, test (percent), from the notes' t
 SCENARIO_G = (1, 2, 2.5, 3, 8)  # ours: a test error far above dev
 
 
-def _gaps_with(mismatch="train_dev", variance="train_dev", clip=False, overfit_sign=1, bias_from=True,
-               none_as_zero=False):
+def _gaps_slip(**slips):
+    """The reference, with the gaps named in ``slips`` replaced by ``slip(gaps)`` where they are known."""
     def error_gaps(human, train, train_dev, dev, test=None):
-        if none_as_zero and train_dev is None:
-            train_dev = 0.0
-        g = {"avoidable_bias": float(train - (human if bias_from else 0)),
-             "variance": None if train_dev is None else float((dev if variance == "dev" else train_dev) - train),
-             "data_mismatch": None if train_dev is None else float(dev - (train if mismatch == "train" else train_dev)),
-             "dev_overfit": None if test is None else float(overfit_sign * (test - dev)),
-             "train_to_dev": float(dev - train)}
-        if clip:
-            g = {k: (None if v is None else max(0.0, v)) for k, v in g.items()}
-        return g
+        g = ea.error_gaps(human, train, train_dev, dev, test)
+        return {**g, **{k: slip(g) for k, slip in slips.items() if g[k] is not None}}
     return error_gaps
 
 
@@ -312,58 +281,35 @@ def _gaps_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w2.error_gaps",
-    reference=ea.error_gaps,
-    outputs="gaps",
+    id="c3w2.error_gaps", reference=ea.error_gaps, outputs="gaps", random_case=_gaps_case,
     fixed_cases=[Case(v, label=f"scenario {k} of the notes' table (errors in %)") for k, v in SCENARIOS.items()],
-    random_case=_gaps_case,
     hidden_cases=[
         Case((0.01, 0.02, 0.026, 0.08, 0.083), label="the car (errors as fractions)"),
         Case(SCENARIO_G, label="a test error far above dev"),
         Case((0.5, 0.4, 0.3, 0.2, 0.1), label="every gap negative"),
     ],
     mistakes=[
-        Mistake("mismatch_from_train", _gaps_with(mismatch="train"),
-                "data mismatch is measured from the train-dev error: dev - train_dev. dev - train mixes "
-                "variance and data mismatch together (that is \"train_to_dev\")."),
-        Mistake("variance_to_dev", _gaps_with(variance="dev"),
+        Mistake("mismatch_from_train", _gaps_slip(data_mismatch=lambda g: g["train_to_dev"]),
+                "data mismatch is measured from the train-dev error: dev - train_dev. dev - train mixes variance and "
+                "data mismatch together (that is \"train_to_dev\")."),
+        Mistake("variance_to_dev", _gaps_slip(variance=lambda g: g["train_to_dev"]),
                 "variance is the gap between two sets of the same distribution: train_dev - train, not dev - train."),
-        Mistake("clipped", _gaps_with(clip=True),
-                "keep negative gaps: in scenario F the dev data is easier than the training data, so the "
-                "data mismatch is -4, and clipping it at 0 hides that."),
-        Mistake("overfit_sign", _gaps_with(overfit_sign=-1),
+        Mistake("clipped", _gaps_slip(**{k: lambda g, k=k: max(0.0, g[k]) for k in (*ea.GAP_NAMES, "train_to_dev")}),
+                "keep negative gaps: in scenario F the dev data is easier than the training data, so the data "
+                "mismatch is -4, and clipping it at 0 hides that."),
+        Mistake("overfit_sign", _gaps_slip(dev_overfit=lambda g: -g["dev_overfit"]),
                 "overfitting to dev is test - dev: how much worse the test error is than the dev error."),
-        Mistake("bias_from_zero", _gaps_with(bias_from=False),
-                "avoidable bias is measured from human-level error, the proxy for Bayes error: train - human "
-                "(3 in scenario F), not the training error itself."),
-        Mistake("none_as_zero", _gaps_with(none_as_zero=True),
-                "without a train-dev error, variance and data mismatch are unknown: return None for both "
-                "(only train_to_dev = dev - train is known)."),
+        Mistake("bias_from_zero", lambda human, *errors: ea.error_gaps(0.0, *errors),
+                "avoidable bias is measured from human-level error, the proxy for Bayes error: train - human (3 in "
+                "scenario F), not the training error itself."),
+        Mistake("none_as_zero", lambda h, train, train_dev, *rest: ea.error_gaps(h, train, train_dev or 0.0, *rest),
+                "without a train-dev error, variance and data mismatch are unknown: return None for both (only "
+                "train_to_dev = dev - train is known)."),
     ],
 ))
 
 
-def _diagnose_with(argmax=False, absolute=False, none_as_zero=False, skip_overfit=False):
-    names = ("avoidable_bias", "variance", "data_mismatch", "dev_overfit")
-
-    def diagnose_gaps(gaps, ratio=0.5):
-        values = {k: gaps.get(k) for k in names}
-        if skip_overfit:
-            values["dev_overfit"] = None
-        if values["variance"] is None or values["data_mismatch"] is None:
-            if none_as_zero:
-                values = {k: (0.0 if v is None and k != "dev_overfit" else v) for k, v in values.items()}
-            else:
-                values = {"avoidable_bias": values["avoidable_bias"], "ambiguous": gaps.get("train_to_dev"),
-                          "dev_overfit": values["dev_overfit"]}
-        known = {k: (abs(v) if absolute else v) for k, v in values.items() if v is not None}
-        if not known or max(known.values()) <= 0:
-            return []
-        largest = max(known.values())
-        if argmax:
-            return [max(known, key=known.get)]
-        return [k for k, v in known.items() if v > 0 and v >= ratio * largest]
-    return diagnose_gaps
+_DIAGNOSE = ea.diagnose_gaps
 
 
 def _near_a_tie(gaps: dict, ratio: float) -> bool:
@@ -387,12 +333,9 @@ def _diagnose_case(rng: np.random.Generator) -> Case:
 
 
 register(Exercise(
-    id="c3w2.diagnose_gaps",
-    reference=ea.diagnose_gaps,
-    outputs="problems",
+    id="c3w2.diagnose_gaps", reference=_DIAGNOSE, outputs="problems", random_case=_diagnose_case,
     fixed_cases=[Case((ea.error_gaps(*v),), label=f"the gaps of scenario {k}") for k, v in SCENARIOS.items()]
     + [Case((ea.error_gaps(*SCENARIO_G),), label="human 1, train 2, train-dev 2.5, dev 3, test 8")],
-    random_case=_diagnose_case,
     hidden_cases=[
         Case((ea.error_gaps(0.01, 0.02, 0.026, 0.08, 0.083),), label="the car"),
         Case((ea.error_gaps(0.5, 0.4, 0.3, 0.2, 0.1),), label="every gap negative"),
@@ -400,18 +343,20 @@ register(Exercise(
         Case((ea.error_gaps(*SCENARIOS["E"]),), {"ratio": 0.95}, label="scenario E with ratio 0.95"),
     ],
     mistakes=[
-        Mistake("largest_only", _diagnose_with(argmax=True),
-                "return every gap that is at least ratio times the largest, not just the largest: in scenario E "
-                "both the avoidable bias (10) and the data mismatch (9) need work."),
-        Mistake("absolute_values", _diagnose_with(absolute=True),
+        Mistake("largest_only", lambda gaps, ratio=0.5: _DIAGNOSE(gaps, 1.0)[:1],
+                "return every gap that is at least ratio times the largest, not just the largest: in scenario E both "
+                "the avoidable bias (10) and the data mismatch (9) need work."),
+        Mistake("absolute_values", lambda gaps, ratio=0.5: _DIAGNOSE(
+            {k: None if v is None else abs(v) for k, v in gaps.items()}, ratio),
                 "a negative gap is not a problem to fix (in scenario F the dev data is easier than the training "
                 "data): compare the gaps with their signs and keep only positive ones."),
-        Mistake("none_as_zero", _diagnose_with(none_as_zero=True),
+        Mistake("none_as_zero", lambda gaps, ratio=0.5: _DIAGNOSE(
+            {**gaps, **{k: 0.0 for k in ("variance", "data_mismatch") if gaps[k] is None}}, ratio),
                 "without a train-dev set (variance and data mismatch None) you cannot tell the two apart: use "
                 "gaps[\"train_to_dev\"] for both together and report it as \"ambiguous\" (scenario A)."),
-        Mistake("no_dev_overfit", _diagnose_with(skip_overfit=True),
-                "include the dev_overfit gap (test - dev) when it is known: a test error far above the dev "
-                "error means the dev set has been overfitted; a bigger dev set is the cure."),
+        Mistake("no_dev_overfit", lambda gaps, ratio=0.5: _DIAGNOSE({**gaps, "dev_overfit": None}, ratio),
+                "include the dev_overfit gap (test - dev) when it is known: a test error far above the dev error "
+                "means the dev set has been overfitted; a bigger dev set is the cure."),
     ],
 ))
 
@@ -435,32 +380,17 @@ def _mt_case(rng: np.random.Generator) -> Case:
                 label=f"random Y_hat and Y ({n}, {m}) with '?' entries, per_label={per_label}")
 
 
-def _mt_loss_with(nan_as_zero=False, norm="m", ignore_flag=False, nan_out=False, m_labelled=False):
-    def multitask_loss(Y_hat, Y, per_label=False):
-        mask = ~np.isnan(Y)
-        if nan_out:
-            losses = mask * -(Y * np.log(Y_hat) + (1 - Y) * np.log(1 - Y_hat))
-        else:
-            y = np.nan_to_num(Y, nan=0.0)
-            losses = -(y * np.log(Y_hat) + (1 - y) * np.log(1 - Y_hat))
-            if not nan_as_zero:
-                losses = np.where(mask, losses, 0.0)
-        if per_label and not ignore_flag:
-            n = mask.sum() if not nan_as_zero else Y.size
-            return float(np.sum(losses) / max(n, 1))
-        if ignore_flag:
-            return float(np.sum(losses) / max(mask.sum(), 1))
-        if norm == "entries":
-            return float(np.sum(losses) / Y.size)
-        m = int(np.sum(mask.any(axis=0))) if m_labelled else Y.shape[1]
-        return float(np.sum(losses) / m)
-    return multitask_loss
+_LOSS = mt.multitask_loss
+
+
+def _labelled_columns(Y_hat, Y, per_label=False):
+    """The reference on the examples (columns) with at least one label: m counts only those."""
+    keep = ~np.all(np.isnan(Y), axis=0)
+    return _LOSS(Y_hat[:, keep], Y[:, keep], per_label)
 
 
 register(Exercise(
-    id="c3w2.multitask_loss",
-    reference=mt.multitask_loss,
-    outputs="cost",
+    id="c3w2.multitask_loss", reference=_LOSS, outputs="cost", random_case=_mt_case,
     fixed_cases=[
         Case((_HALF, mt.SEED_Y), label="the notes' Y (4, 4) with five '?' and Y_hat = 0.5: J = 11 ln2 / 4 = 1.9061547"),
         Case((mt.NOTES_Y_HAT, mt.SEED_Y), label="the notes' Y and their Y_hat: J = 0.6345479"),
@@ -468,47 +398,37 @@ register(Exercise(
         Case((mt.NOTES_Y_HAT, mt.SEED_Y), {"per_label": True}, label="the notes' Y_hat, per labelled entry: 0.2307447"),
         Case((_ALL_Q_HAT, _ALL_Q), label="an example (column) with no label at all: it still counts in m"),
     ],
-    random_case=_mt_case,
     hidden_cases=[
         Case((mt.NOTES_Y_HAT, np.nan_to_num(mt.SEED_Y, nan=1.0)), label="every label known"),
         Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
         Case((_ALL_Q_HAT, _ALL_Q), {"per_label": True}, label="a column of '?', per labelled entry"),
     ],
     mistakes=[
-        Mistake("nan_as_zero", _mt_loss_with(nan_as_zero=True),
-                "a '?' is not a label 0: leave those entries out of the sum entirely (np.nan_to_num alone "
-                "turns every '?' into a 'no')."),
-        Mistake("by_entries", _mt_loss_with(norm="entries"),
-                "the formula has 1/m with m = Y.shape[1], the number of examples (columns); do not divide by "
-                "the number of entries n_tasks * m."),
-        Mistake("always_per_label", _mt_loss_with(ignore_flag=True),
+        Mistake("nan_as_zero", lambda Y_hat, Y, per_label=False: _LOSS(Y_hat, np.nan_to_num(Y, nan=0.0), per_label),
+                "a '?' is not a label 0: leave those entries out of the sum entirely (np.nan_to_num alone turns every "
+                "'?' into a 'no')."),
+        Mistake("by_entries",  # J divided by the n_tasks * m entries instead of by m
+                then(_LOSS, lambda J, Y_hat, Y, per_label=False: J if per_label else J * Y.shape[1] / Y.size),
+                "the formula has 1/m with m = Y.shape[1], the number of examples (columns); do not divide by the "
+                "number of entries n_tasks * m."),
+        Mistake("always_per_label", lambda Y_hat, Y, per_label=False: _LOSS(Y_hat, Y, per_label=True),
                 "by default (per_label=False) divide by m, the number of examples, as the course's formula does; "
                 "divide by the number of labelled entries only when per_label=True."),
-        Mistake("nan_result", _mt_loss_with(nan_out=True),
-                "nan * 0 is still nan: multiplying by the mask does not remove a '?'. Replace the '?' entries "
-                "first (np.where(mask, Y, 0) or np.nan_to_num) and then zero their losses with np.where."),
-        Mistake("m_labelled_examples", _mt_loss_with(m_labelled=True),
-                "m counts every example, also one whose labels are all '?': m = Y.shape[1]."),
+        Mistake("nan_result", then(_LOSS, lambda J, Y_hat, Y, per_label=False: np.nan if np.isnan(Y).any() else J),
+                "nan * 0 is still nan: multiplying by the mask does not remove a '?'. Replace the '?' entries first "
+                "(np.where(mask, Y, 0) or np.nan_to_num) and then zero their losses with np.where."),
+        Mistake("m_labelled_examples", _labelled_columns, "m counts every example, also one whose labels are all '?': "
+                "m = Y.shape[1]."),
     ],
 ))
 
 
-def _mt_grad_with(factor_m=True, zero_q=True, sign=1.0, nan_out=False, wrt_z=False, per_label_m=False):
+def _grad_slip(slip):
+    """The reference's (cost, dY_hat) with dY_hat replaced by ``slip(dY_hat, Y_hat, Y, n)``, n its normaliser."""
     def multitask_loss_and_grad(Y_hat, Y, per_label=False):
-        cost = mt.multitask_loss(Y_hat, Y, per_label)
-        mask = ~np.isnan(Y)
-        m = Y.shape[1]
-        n = max(int(mask.sum()), 1) if per_label and not per_label_m else m
-        y = Y if nan_out else np.nan_to_num(Y, nan=0.0)
-        if wrt_z:
-            d = Y_hat - y
-        else:
-            d = -(y / Y_hat - (1 - y) / (1 - Y_hat))
-        if nan_out:
-            d = d * mask
-        elif zero_q:
-            d = np.where(mask, d, 0.0)
-        return cost, sign * d / (n if factor_m else 1)
+        cost, dY_hat = mt.multitask_loss_and_grad(Y_hat, Y, per_label)
+        n = max(int(np.sum(~np.isnan(Y))), 1) if per_label else Y.shape[1]
+        return cost, slip(dY_hat, Y_hat, Y, n)
     return multitask_loss_and_grad
 
 
@@ -538,8 +458,8 @@ def _mt_gradcheck(fn: Callable, case: Case) -> Optional[str]:
     if err < 1e-5:
         if problems:
             return "; ".join(problems) + "."
-        return ("your dY_hat matches the slopes of your own cost, so the two are consistent: look at the cost "
-                "(which entries it counts, what it divides by).")
+        return ("your dY_hat matches the slopes of your own cost, so the two are consistent: look at the cost (which "
+                "entries it counts, what it divides by).")
     for factor, what in ((m, f"m = {m} times the numeric slope: it is missing the 1/m"),
                          (1.0 / m, f"the numeric slope divided by m = {m}: it has a 1/m too many"),
                          (n_lab, f"{n_lab} (the number of labelled entries) times the numeric slope: "
@@ -556,37 +476,35 @@ def _mt_gradcheck(fn: Callable, case: Case) -> Optional[str]:
 
 
 register(Exercise(
-    id="c3w2.multitask_loss_and_grad",
-    reference=mt.multitask_loss_and_grad,
-    outputs=("cost", "dY_hat"),
+    id="c3w2.multitask_loss_and_grad", reference=mt.multitask_loss_and_grad, outputs=("cost", "dY_hat"),
+    random_case=_mt_case, gradcheck=_mt_gradcheck,
     fixed_cases=[
         Case((mt.NOTES_Y_HAT, mt.SEED_Y), label="the notes' Y and Y_hat: J = 0.6345479"),
         Case((mt.NOTES_Y_HAT, mt.SEED_Y), {"per_label": True}, label="the same, per labelled entry: J = 0.2307447"),
         Case((_ALL_Q_HAT, _ALL_Q), label="an example (column) with no label at all"),
     ],
-    random_case=_mt_case,
     hidden_cases=[
         Case((_HALF, mt.SEED_Y), label="the notes' Y with Y_hat = 0.5"),
         Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
     ],
-    gradcheck=_mt_gradcheck,
     mistakes=[
-        Mistake("grad_no_1_over_m", _mt_grad_with(factor_m=False),
-                "dY_hat is the slope of J itself, so it carries the 1/m of the cost (the course's dAL, without "
-                "1/m, is the slope of one example's loss)."),
-        Mistake("grad_on_question_marks", _mt_grad_with(zero_q=False),
-                "the gradient must be exactly 0 where Y is '?': that entry is not in the loss, so changing "
-                "its prediction changes nothing."),
-        Mistake("grad_sign", _mt_grad_with(sign=-1.0),
-                "the sign is flipped: dJ/dyhat = -(y / yhat - (1 - y) / (1 - yhat)) / m, negative when y = 1."),
-        Mistake("grad_nan", _mt_grad_with(nan_out=True),
+        Mistake("grad_no_1_over_m", _grad_slip(lambda d, Y_hat, Y, n: d * n), "dY_hat is the slope of J itself, so it "
+                "carries the 1/m of the cost (the course's dAL, without 1/m, is the slope of one example's loss)."),
+        Mistake("grad_on_question_marks",  # a '?' taken as y = 0: its slope 1 / (1 - yhat) is left in
+                _grad_slip(lambda d, Y_hat, Y, n: d + np.where(np.isnan(Y), 1 / (1 - Y_hat), 0.0) / n),
+                "the gradient must be exactly 0 where Y is '?': that entry is not in the loss, so changing its "
+                "prediction changes nothing."),
+        Mistake("grad_sign", _grad_slip(lambda d, Y_hat, Y, n: -d), "the sign is flipped: "
+                "dJ/dyhat = -(y / yhat - (1 - y) / (1 - yhat)) / m, negative when y = 1."),
+        Mistake("grad_nan", _grad_slip(lambda d, Y_hat, Y, n: np.where(np.isnan(Y), np.nan, d)),
                 "nan * 0 is nan: replace the '?' labels before computing, and set their gradient to 0 with np.where."),
-        Mistake("grad_wrt_z", _mt_grad_with(wrt_z=True),
+        Mistake("grad_wrt_z",
+                _grad_slip(lambda d, Y_hat, Y, n: np.where(np.isnan(Y), 0.0, Y_hat - np.nan_to_num(Y)) / n),
                 "(yhat - y) / m is the slope with respect to the sigmoid's input Z; here the derivative is with "
                 "respect to Y_hat itself: -(y / yhat - (1 - y) / (1 - yhat)) / m."),
-        Mistake("grad_per_label_m", _mt_grad_with(per_label_m=True),
-                "with per_label=True the cost divides by the number of labelled entries, so the gradient must "
-                "divide by the same number, not by m."),
+        Mistake("grad_per_label_m", _grad_slip(lambda d, Y_hat, Y, n: mt.multitask_loss_backward(Y_hat, Y)),
+                "with per_label=True the cost divides by the number of labelled entries, so the gradient must divide "
+                "by the same number, not by m."),
     ],
 ))
 
@@ -612,27 +530,30 @@ def _transfer_case(rng: np.random.Generator) -> Case:
     return Case((_net(rng, dims), n_out, seed), label=f"a trained network {dims}, n_out = {n_out}, seed = {seed}")
 
 
-def _transfer_with(old_shape=False, all_new=False, keep_b=False, scale=None, transposed=False, first=False,
-                   drop=False):
+_TRANSFER = tl.transfer_learning
+
+
+def _last(parameters) -> tuple[str, str]:
+    """The keys of the last layer, ("WL", "bL")."""
+    L = len(parameters) // 2
+    return f"W{L}", f"b{L}"
+
+
+def _new_head(draw):
+    """transfer_learning whose new W^[L] is ``draw(np.random.RandomState(seed), n_out, n_prev)``."""
     def transfer_learning(parameters, n_out, seed=0):
-        L = len(parameters) // 2
-        new = {k: v.copy() for k, v in parameters.items()}
-        target = 1 if first else L
-        n_prev = new[f"W{target}"].shape[1]
-        rows = new[f"W{target}"].shape[0] if old_shape else n_out
-        if drop:
-            del new[f"W{L}"], new[f"b{L}"]
-            return new
-        if all_new:
-            dims = [parameters["W1"].shape[1]] + [parameters[f"W{l}"].shape[0] for l in range(1, L)] + [n_out]
-            return deep.initialize_parameters_deep(dims, scale=deep.SCALED, seed=seed)
-        rng = np.random.RandomState(seed)
-        W = rng.randn(n_prev, rows).T if transposed else rng.randn(rows, n_prev)
-        new[f"W{target}"] = W * scale if scale is not None else W / np.sqrt(n_prev)
-        if not keep_b:
-            new[f"b{target}"] = np.zeros((rows, 1))
+        new = tl.transfer_learning(parameters, n_out, seed)
+        W = _last(parameters)[0]
+        new[W] = draw(np.random.RandomState(seed), n_out, parameters[W].shape[1])
         return new
     return transfer_learning
+
+
+def _all_new(parameters, n_out, seed=0):
+    """A whole new network of the same shape instead of a new last layer."""
+    L = len(parameters) // 2
+    dims = [parameters["W1"].shape[1]] + [parameters[f"W{l}"].shape[0] for l in range(1, L)] + [n_out]
+    return deep.initialize_parameters_deep(dims, scale=deep.SCALED, seed=seed)
 
 
 def _exact_keys(out: Any, case: Case) -> Optional[str]:
@@ -647,38 +568,35 @@ def _exact_keys(out: Any, case: Case) -> Optional[str]:
 _NOTES_DIMS = [2, 3, 5, 4, 2, 1]
 
 register(Exercise(
-    id="c3w2.transfer_learning",
-    reference=tl.transfer_learning,
-    outputs="new_parameters",
+    id="c3w2.transfer_learning", reference=_TRANSFER, outputs="new_parameters", random_case=_transfer_case,
+    extra_check=_exact_keys,
     fixed_cases=[
         Case((_net(np.random.default_rng(1), [4, 3, 2, 1]), 3, 0), label="network [4, 3, 2, 1] -> 3 new outputs, seed 0"),
         Case((_net(np.random.default_rng(2), _NOTES_DIMS), 4, 1),
              label="the notes' network [2, 3, 5, 4, 2, 1] -> 4 outputs (pedestrian, car, stop sign, light), seed 1"),
         Case((_net(np.random.default_rng(3), [5, 4, 2]), 2, 7), label="network [5, 4, 2] -> 2 outputs, seed 7"),
     ],
-    random_case=_transfer_case,
     hidden_cases=[
         Case((_net(np.random.default_rng(4), [16, 32, 16, 10]), 1, 0), label="the notebook's [16, 32, 16, 10] -> 1"),
         Case((_net(np.random.default_rng(5), [3, 4, 1]), 1, 3), label="as many outputs as before (still a fresh layer)"),
     ],
-    extra_check=_exact_keys,
     mistakes=[
-        Mistake("old_shape", _transfer_with(old_shape=True),
+        Mistake("old_shape", lambda p, n_out, seed=0: _TRANSFER(p, p[_last(p)[0]].shape[0], seed),
                 "the new last layer has n_out units: W^[L] of shape (n_out, n^[L-1]) and b^[L] of shape (n_out, 1)."),
-        Mistake("all_new", _transfer_with(all_new=True),
-                "keep the body: W1, b1, ..., W^[L-1], b^[L-1] must be copies of the trained ones; only the last "
-                "layer is new."),
-        Mistake("bias_kept", _transfer_with(keep_b=True),
+        Mistake("all_new", _all_new, "keep the body: W1, b1, ..., W^[L-1], b^[L-1] must be copies of the trained "
+                "ones; only the last layer is new."),
+        Mistake("bias_kept", then(_TRANSFER, lambda new, p, *_: {**new, _last(p)[1]: p[_last(p)[1]].copy()}),
                 "the new b^[L] starts at zero: np.zeros((n_out, 1)), not the old bias."),
-        Mistake("scale_0.01", _transfer_with(scale=0.01),
+        Mistake("scale_0.01", _new_head(lambda rng, n_out, n_prev: rng.randn(n_out, n_prev) * 0.01),
                 "draw W^[L] as rng.randn(n_out, n_prev) / np.sqrt(n_prev), the initialisation of "
                 "initialize_parameters_deep(..., scale=\"1/sqrt(n_prev)\"), not * 0.01."),
-        Mistake("transposed_draw", _transfer_with(transposed=True),
-                "draw rng.randn(n_out, n_prev) in that order: randn(n_prev, n_out).T has the right shape but "
-                "other numbers."),
-        Mistake("first_layer", _transfer_with(first=True),
+        Mistake("transposed_draw", _new_head(lambda rng, n_out, n_prev: rng.randn(n_prev, n_out).T / np.sqrt(n_prev)),
+                "draw rng.randn(n_out, n_prev) in that order: randn(n_prev, n_out).T has the right shape but other "
+                "numbers."),
+        Mistake("first_layer",  # the first layer replaced as if it were the last
+                lambda p, n_out, seed=0: {**p, **_TRANSFER({"W1": p["W1"], "b1": p["b1"]}, n_out, seed)},
                 "replace the *last* layer, W^[L] and b^[L] with L = len(parameters) // 2, not the first one."),
-        Mistake("dropped", _transfer_with(drop=True),
+        Mistake("dropped", then(_TRANSFER, lambda new, p, *_: {k: v for k, v in new.items() if k not in _last(p)}),
                 "after deleting W^[L] and b^[L], put new ones in their place: the network keeps L layers."),
     ],
 ))
@@ -695,21 +613,13 @@ def _fine_tune_case(rng: np.random.Generator, freeze=None) -> Case:
                 label=f"network {dims}, X ({dims[0]}, {m}), {n} iterations, learning_rate {lr}, freeze_body={freeze}")
 
 
-def _fine_tune_with(freeze_rule="ok", reinit=False, every=100, update_b=True):
+def _fine_tune_stepwise(every=100, keep_b=False):
+    """The reference run one iteration at a time: the cost recorded every ``every`` iterations, the biases kept."""
     def fine_tune(parameters, X, Y, learning_rate=0.1, num_iterations=1000, freeze_body=True):
-        L = len(parameters) // 2
-        params = tl.transfer_learning(parameters, Y.shape[0], 0) if reinit else {k: v.copy() for k, v in parameters.items()}
-        freeze = {"ok": freeze_body, "never": False, "always": True}[freeze_rule]
-        layers = [L] if freeze else range(1, L + 1)
-        costs = []
+        params, costs = parameters, []
         for i in range(num_iterations):
-            AL, caches = deep.L_model_forward(X, params)
-            cost = deep.compute_cost(AL, Y)
-            grads = deep.L_model_backward(AL, Y, caches)
-            for l in layers:
-                params[f"W{l}"] = params[f"W{l}"] - learning_rate * grads[f"dW{l}"]
-                if update_b:
-                    params[f"b{l}"] = params[f"b{l}"] - learning_rate * grads[f"db{l}"]
+            new, (cost,) = tl.fine_tune(params, X, Y, learning_rate, 1, freeze_body)
+            params = {**new, **{k: v for k, v in params.items() if keep_b and k.startswith("b")}}
             if i % every == 0:
                 costs.append(cost)
         return params, costs
@@ -731,29 +641,25 @@ def _body_untouched(out: Any, case: Case) -> Optional[str]:
 
 
 register(Exercise(
-    id="c3w2.fine_tune",
+    id="c3w2.fine_tune", outputs=("parameters", "costs"), random_case=_fine_tune_case, n_random=2, n_hidden_random=3,
+    extra_check=_body_untouched,
     reference=lambda parameters, X, Y, learning_rate=0.1, num_iterations=1000, freeze_body=True: tl.fine_tune(
         parameters, X, Y, learning_rate, num_iterations, freeze_body),
-    outputs=("parameters", "costs"),
     fixed_cases=[_fine_tune_case(np.random.default_rng(11), freeze=True),
                  _fine_tune_case(np.random.default_rng(12), freeze=False)],
-    random_case=_fine_tune_case,
-    n_random=2,
-    n_hidden_random=3,
-    extra_check=_body_untouched,
     mistakes=[
-        Mistake("body_trained", _fine_tune_with(freeze_rule="never"),
-                "with freeze_body=True update only the last layer, W^[L] and b^[L]: the body keeps the "
-                "features learned on the first task."),
-        Mistake("always_frozen", _fine_tune_with(freeze_rule="always"),
+        Mistake("body_trained", lambda *data, **kw: tl.fine_tune(*data, **{**kw, "freeze_body": False}),
+                "with freeze_body=True update only the last layer, W^[L] and b^[L]: the body keeps the features "
+                "learned on the first task."),
+        Mistake("always_frozen", lambda *data, **kw: tl.fine_tune(*data, **{**kw, "freeze_body": True}),
                 "with freeze_body=False update every layer l = 1 .. L (fine-tuning the whole network)."),
-        Mistake("head_reinitialised", _fine_tune_with(reinit=True),
-                "start from the parameters you are given: they already hold the new last layer "
-                "(transfer_learning made it); fine_tune must not initialise anything."),
-        Mistake("cost_every_iteration", _fine_tune_with(every=1),
-                "record the cost every 100 iterations only (when i % 100 == 0)."),
-        Mistake("bias_fixed", _fine_tune_with(update_b=False),
-                "update the biases of the trained layers too: b := b - learning_rate * db."),
+        Mistake("head_reinitialised", lambda p, X, Y, **kw: tl.fine_tune(_TRANSFER(p, Y.shape[0], 0), X, Y, **kw),
+                "start from the parameters you are given: they already hold the new last layer (transfer_learning "
+                "made it); fine_tune must not initialise anything."),
+        Mistake("cost_every_iteration", _fine_tune_stepwise(every=1), "record the cost every 100 iterations only "
+                "(when i % 100 == 0)."),
+        Mistake("bias_fixed", _fine_tune_stepwise(keep_b=True), "update the biases of the trained layers too: b := b "
+                "- learning_rate * db."),
     ],
 ))
 
@@ -773,99 +679,27 @@ CAR_DEV_ERROR = 0.08
 CAR_ERRORS = (1.0, 2.0, 2.6, 8.0, 8.3)   # human, train, train-dev, dev, test (percent)
 
 
-def _number(v) -> bool:
-    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
-
-
-def _dict_form(spec: dict) -> Callable[[Any], Optional[str]]:
-    """A form check: a dict with exactly the keys of ``spec``; ``spec[key](value)`` returns a problem or None."""
-    def form_check(value: Any) -> Optional[str]:
-        if type(value) is not dict:
-            return (f"should be a dict with the keys {list(spec)}, got {describe(value)}; keep the template's "
-                    "`{...}` and replace each None")
-        missing = [k for k in spec if k not in value]
-        if missing:
-            return f"the key(s) {missing} are missing: keep every key of the template as it is spelled"
-        extra = sorted(str(k) for k in value if k not in spec)
-        if extra:
-            return f"unexpected key(s) {extra}: keep exactly the template's keys"
-        for k, check in spec.items():
-            if value[k] is None:
-                return f"the value for {k!r} is still None: replace it with your answer"
-            problem = check(value[k])
-            if problem:
-                return f"the value for {k!r} {problem}"
-        return None
-    return form_check
-
-
-def _one_of(options):
-    def check(v):
-        if not isinstance(v, str) or v not in options:
-            return f"is {v!r}: it must be one of {list(options)} (copied exactly)"
-        return None
-    return check
-
-
-def _rate_check(v):
-    if not _number(v):
-        return f"should be a number, got {describe(v)}"
-    if not 0 <= float(v) <= 1:
-        return f"is {float(v):g}: an error rate here is a fraction between 0 and 1 (0.05 for 5 %)"
-    return None
-
-
-def _count_check(v):
-    if not _number(v) or float(v) < 0:
-        return f"should be a non-negative number of frames, got {v!r}"
-    return None
-
-
-def _bool_check(v):
-    if not isinstance(v, (bool, np.bool_)):
-        hint = " (write True or False without quotes)" if isinstance(v, str) else ""
-        return f"should be True or False, got {describe(v)}{hint}"
-    return None
-
-
 # ---- 1. where the car frames go
 
 CAR_SPLIT_PLAN = {"dev": "car", "test": "car", "train_dev": "training mix",
                   "car_frames_in_training": float(CAR_APP - CAR_DEV - CAR_TEST)}
-
-
-def _plan_with(**changes):
-    out = dict(CAR_SPLIT_PLAN)
-    out.update(changes)
-    return out
-
-
-register(Exercise(
-    id="c3w2.car_split_plan",
-    reference=lambda: dict(CAR_SPLIT_PLAN),
-    fixed_cases=[],
-    answer=True,
-    outputs="car_split_plan",
-    form_check=_dict_form({"dev": _one_of(SOURCES), "test": _one_of(SOURCES),
-                           "train_dev": _one_of(TRAIN_DEV_SOURCES), "car_frames_in_training": _count_check}),
-    mistakes=[
-        Mistake("shuffled", lambda: _plan_with(dev="both", test="both"),
-                "shuffling internet and car frames together (option 1) fills dev and test with internet "
-                "images: dev and test must come from the car's camera, the data the system will meet."),
-        Mistake("train_dev_from_car", lambda: _plan_with(train_dev="car"),
-                "the train-dev set must have the training distribution (the mix of internet and car frames): "
-                "it separates variance from data mismatch."),
-        Mistake("no_car_in_training", lambda: _plan_with(car_frames_in_training=0.0),
-                "the 15,000 car frames not needed for dev and test belong in training (train + train-dev): "
-                "keeping them all for dev, or leaving them out, wastes the most valuable training data."),
-        Mistake("test_differs", lambda: _plan_with(test="internet"),
-                "dev and test must come from the same distribution, the car's camera: otherwise you tune for "
-                "one target and are judged on another."),
-        Mistake("train_dev_from_car_frames", lambda: _plan_with(car_frames_in_training=7_500.0),
-                "the train-dev set is carved out of the training data, so its car frames still count as car "
-                "frames used for training: 30,000 - 7,500 - 7,500 = 15,000."),
-    ],
-))
+_PLAN_FORM = dict_form({"dev": one_of(SOURCES), "test": one_of(SOURCES), "train_dev": one_of(TRAIN_DEV_SOURCES),
+                        "car_frames_in_training": count_check})
+answer_exercise("c3w2.car_split_plan", CAR_SPLIT_PLAN, _PLAN_FORM, [
+    ("shuffled", {**CAR_SPLIT_PLAN, "dev": "both", "test": "both"}, "shuffling internet and car frames together "
+     "(option 1) fills dev and test with internet images: dev and test must come from the car's camera, the data the "
+     "system will meet."),
+    ("train_dev_from_car", {**CAR_SPLIT_PLAN, "train_dev": "car"}, "the train-dev set must have the training "
+     "distribution (the mix of internet and car frames): it separates variance from data mismatch."),
+    ("no_car_in_training", {**CAR_SPLIT_PLAN, "car_frames_in_training": 0.0}, "the 15,000 car frames not needed for "
+     "dev and test belong in training (train + train-dev): keeping them all for dev, or leaving them out, wastes the "
+     "most valuable training data."),
+    ("test_differs", {**CAR_SPLIT_PLAN, "test": "internet"}, "dev and test must come from the same distribution, the "
+     "car's camera: otherwise you tune for one target and are judged on another."),
+    ("train_dev_from_car_frames", {**CAR_SPLIT_PLAN, "car_frames_in_training": 7_500.0},
+     "the train-dev set is carved out of the training data, so its car frames still count as car frames used for "
+     "training: 30,000 - 7,500 - 7,500 = 15,000."),
+])
 
 # ---- 2. error analysis of the car's dev errors
 
@@ -888,32 +722,22 @@ def _car_analysis(sum_union=False, product_union=False, reduction=False):
 def _fractions_check(v):
     if type(v) is not dict or set(v) != set(CAR_CATEGORIES):
         return f"should be the dict error_analysis_table returns, with the keys {CAR_CATEGORIES}"
-    bad = [k for k, x in v.items() if not _number(x) or not 0 <= float(x) <= 1]
+    bad = [k for k, x in v.items() if not is_number(x) or not 0 <= float(x) <= 1]
     if bad:
         return f"should hold fractions between 0 and 1; look at {bad}"
     return None
 
 
-register(Exercise(
-    id="c3w2.car_error_analysis",
-    reference=_car_analysis,
-    fixed_cases=[],
-    answer=True,
-    outputs="car_error_analysis",
-    form_check=_dict_form({"fractions": _fractions_check, "first_direction": _one_of(CAR_CATEGORIES),
-                           "error_if_fixed": _rate_check, "error_if_night_and_glare_fixed": _rate_check}),
-    mistakes=[
-        Mistake("union_as_sum", lambda: _car_analysis(sum_union=True),
-                "the tags overlap (many night frames also have glare): a frame with both is one error, so use "
-                "the fraction of frames tagged night OR glare, not the sum of the two fractions."),
-        Mistake("union_as_product", lambda: _car_analysis(product_union=True),
-                "night and glare are not independent (headlights at night cause glare): count the frames "
-                "tagged night or glare in the table instead of combining the two fractions."),
-        Mistake("ceiling_as_reduction", lambda: _car_analysis(reduction=True),
-                "error_if_fixed is the error that is left, dev_error * (1 - fraction), not the drop "
-                "dev_error * fraction."),
-    ],
-))
+_ANALYSIS_FORM = dict_form({"fractions": _fractions_check, "first_direction": one_of(CAR_CATEGORIES),
+                            "error_if_fixed": rate_check, "error_if_night_and_glare_fixed": rate_check})
+answer_exercise("c3w2.car_error_analysis", _car_analysis(), _ANALYSIS_FORM, [
+    ("union_as_sum", _car_analysis(sum_union=True), "the tags overlap (many night frames also have glare): a frame "
+     "with both is one error, so use the fraction of frames tagged night OR glare, not the sum of the two fractions."),
+    ("union_as_product", _car_analysis(product_union=True), "night and glare are not independent (headlights at night "
+     "cause glare): count the frames tagged night or glare in the table instead of combining the two fractions."),
+    ("ceiling_as_reduction", _car_analysis(reduction=True), "error_if_fixed is the error that is left, "
+     "dev_error * (1 - fraction), not the drop dev_error * fraction."),
+])
 
 # ---- 3. what to work on
 
@@ -938,28 +762,17 @@ def _focus_form(v):
     return None
 
 
-register(Exercise(
-    id="c3w2.car_diagnosis",
-    reference=_car_diagnosis,
-    fixed_cases=[],
-    answer=True,
-    outputs="car_diagnosis",
-    form_check=_dict_form({"gaps": _gaps_form, "focus": _focus_form, "next_step": _one_of(ACTIONS)}),
-    mistakes=[
-        Mistake("mismatch_from_train", lambda: _car_diagnosis(mismatch_from_train=True),
-                "data mismatch is dev - train_dev (8.0 - 2.6), not dev - train: the train-dev set takes the "
-                "variance out of it."),
-        Mistake("variance_action", lambda: _car_diagnosis(action=ACTIONS[1]),
-                "more data of the training kind and regularisation fight variance (train -> train-dev: 0.6 "
-                "points here); the big gap is data mismatch."),
-        Mistake("test_error_analysis", lambda: _car_diagnosis(action=ACTIONS[3]),
-                "do error analysis on the dev set, never on the test set: the test set must stay an unbiased "
-                "estimate of the final system."),
-        Mistake("bias_action", lambda: _car_diagnosis(action=ACTIONS[0]),
-                "a bigger network fights avoidable bias (train - human: 1 point here); the big gap is data "
-                "mismatch between internet images and the car's frames."),
-    ],
-))
+_DIAGNOSIS_FORM = dict_form({"gaps": _gaps_form, "focus": _focus_form, "next_step": one_of(ACTIONS)})
+answer_exercise("c3w2.car_diagnosis", _car_diagnosis(), _DIAGNOSIS_FORM, [
+    ("mismatch_from_train", _car_diagnosis(mismatch_from_train=True), "data mismatch is dev - train_dev (8.0 - 2.6), "
+     "not dev - train: the train-dev set takes the variance out of it."),
+    ("variance_action", _car_diagnosis(action=ACTIONS[1]), "more data of the training kind and regularisation fight "
+     "variance (train -> train-dev: 0.6 points here); the big gap is data mismatch."),
+    ("test_error_analysis", _car_diagnosis(action=ACTIONS[3]), "do error analysis on the dev set, never on the test "
+     "set: the test set must stay an unbiased estimate of the final system."),
+    ("bias_action", _car_diagnosis(action=ACTIONS[0]), "a bigger network fights avoidable bias (train - human: 1 "
+     "point here); the big gap is data mismatch between internet images and the car's frames."),
+])
 
 # ---- 4. synthesising fog
 
@@ -970,37 +783,16 @@ FOG_ITEMS = {
     "also put synthetic foggy frames into the dev and test sets, so that they match training": False,
     "many more distinct fog textures (or real foggy frames) make the synthetic fog cover more of real fog": True,
 }
-def _flipped(items: dict, *positions: int) -> dict:
-    """The True/False answers ``items`` with the answers at ``positions`` (in key order) reversed."""
-    out = dict(items)
-    keys = list(items)
-    for i in positions:
-        out[keys[i]] = not out[keys[i]]
-    return out
-
-
-register(Exercise(
-    id="c3w2.fog_synthesis",
-    reference=lambda: dict(FOG_ITEMS),
-    fixed_cases=[],
-    answer=True,
-    outputs="fog_synthesis",
-    form_check=_dict_form({k: _bool_check for k in FOG_ITEMS}),
-    mistakes=[
-        Mistake("many_kinds", lambda: _flipped(FOG_ITEMS, 0),
-                "30 textures are 30 kinds of fog, however many frames they are pasted on: the synthetic data "
-                "covers a tiny corner of all the fog a car can meet."),
-        Mistake("synthetic_dev", lambda: _flipped(FOG_ITEMS, 3),
-                "dev and test must hold the data you care about, real car frames: synthetic fog there would "
-                "measure how well you fit your own simulation."),
-        Mistake("no_overfit", lambda: _flipped(FOG_ITEMS, 1),
-                "a network can memorise 30 textures and learn to subtract them, without learning about fog: "
-                "people cannot see that the fog repeats, the network can."),
-        Mistake("all_true", lambda: {k: True for k in FOG_ITEMS},
-                "two of the five statements are false: look again at the 100,000 kinds of fog and at the "
-                "synthetic dev set."),
-    ],
-))
+answer_exercise("c3w2.fog_synthesis", FOG_ITEMS, dict_form({k: bool_check for k in FOG_ITEMS}), [
+    ("many_kinds", flipped(FOG_ITEMS, "100,000 kinds"), "30 textures are 30 kinds of fog, however many frames they "
+     "are pasted on: the synthetic data covers a tiny corner of all the fog a car can meet."),
+    ("synthetic_dev", flipped(FOG_ITEMS, "synthetic foggy frames into"), "dev and test must hold the data you care "
+     "about, real car frames: synthetic fog there would measure how well you fit your own simulation."),
+    ("no_overfit", flipped(FOG_ITEMS, "may overfit"), "a network can memorise 30 textures and learn to subtract them, "
+     "without learning about fog: people cannot see that the fog repeats, the network can."),
+    ("all_true", {k: True for k in FOG_ITEMS}, "two of the five statements are false: look again at the 100,000 kinds "
+     "of fog and at the synthetic dev set."),
+])
 
 # ---- 5. the annotation log as a label matrix
 
@@ -1038,30 +830,21 @@ def _Y_form(v):
 
 
 def _loss_form(v):
-    if not _number(v) and not (isinstance(v, np.ndarray) and v.shape == ()):
+    if not is_number(v) and not (isinstance(v, np.ndarray) and v.shape == ()):
         return f"should be a number, got {describe(v)}"
     if np.isnan(float(v)):
         return "is NaN: the loss must skip the '?' entries (see multitask_loss)"
     return None
 
 
-register(Exercise(
-    id="c3w2.car_labels",
-    reference=_car_labels,
-    fixed_cases=[],
-    answer=True,
-    outputs="car_labels",
-    form_check=_dict_form({"Y": _Y_form, "loss": _loss_form}),
-    mistakes=[
-        Mistake("question_as_zero", lambda: _car_labels(nan_as_zero=True),
-                "\"not checked\" is not \"no\": an unchecked entry is '?', np.nan, and stays out of the loss."),
-        Mistake("loss_by_entries", lambda: _car_labels(norm="entries"),
-                "the loss follows the formula's 1/m, m = 5 frames: do not divide by the 20 entries."),
-        Mistake("loss_per_label", lambda: _car_labels(norm="labels"),
-                "use the course's normalisation, 1/m (multitask_loss with per_label=False), not one per "
-                "labelled entry."),
-    ],
-))
+answer_exercise("c3w2.car_labels", _car_labels(), dict_form({"Y": _Y_form, "loss": _loss_form}), [
+    ("question_as_zero", _car_labels(nan_as_zero=True), "\"not checked\" is not \"no\": an unchecked entry is '?', "
+     "np.nan, and stays out of the loss."),
+    ("loss_by_entries", _car_labels(norm="entries"), "the loss follows the formula's 1/m, m = 5 frames: do not divide "
+     "by the 20 entries."),
+    ("loss_per_label", _car_labels(norm="labels"), "use the course's normalisation, 1/m (multitask_loss with "
+     "per_label=False), not one per labelled entry."),
+])
 
 # ---- 6. transfer and multi-task decisions
 
@@ -1074,27 +857,13 @@ TRANSFER_ITEMS = {
     "the four outputs (pedestrian, car, stop sign, traffic light) should go through one softmax": False,
     "multi-task learning can hurt when the shared network is too small": True,
 }
-
-
-register(Exercise(
-    id="c3w2.car_transfer",
-    reference=lambda: dict(TRANSFER_ITEMS),
-    fixed_cases=[],
-    answer=True,
-    outputs="car_transfer",
-    form_check=_dict_form({k: _bool_check for k in TRANSFER_ITEMS}),
-    mistakes=[
-        Mistake("speech_start", lambda: _flipped(TRANSFER_ITEMS, 2),
-                "transfer needs the same kind of input x: features learned from sound do not help a camera "
-                "network, however much speech there was."),
-        Mistake("softmax", lambda: _flipped(TRANSFER_ITEMS, 5),
-                "one frame can hold a pedestrian *and* a stop sign: a softmax picks one class, so use an "
-                "independent sigmoid per output."),
-        Mistake("big_data_still_needs", lambda: _flipped(TRANSFER_ITEMS, 3),
-                "transfer helps most when task A has much more data than task B; with 50 million car frames "
-                "of its own, training on them directly gets most of the way."),
-        Mistake("small_net_never_hurts", lambda: _flipped(TRANSFER_ITEMS, 6),
-                "multi-task learning rarely hurts *if the network is big enough*; a too-small shared network "
-                "has to trade one task against another."),
-    ],
-))
+answer_exercise("c3w2.car_transfer", TRANSFER_ITEMS, dict_form({k: bool_check for k in TRANSFER_ITEMS}), [
+    ("speech_start", flipped(TRANSFER_ITEMS, "speech"), "transfer needs the same kind of input x: features learned "
+     "from sound do not help a camera network, however much speech there was."),
+    ("softmax", flipped(TRANSFER_ITEMS, "softmax"), "one frame can hold a pedestrian *and* a stop sign: a softmax "
+     "picks one class, so use an independent sigmoid per output."),
+    ("big_data_still_needs", flipped(TRANSFER_ITEMS, "50 million"), "transfer helps most when task A has much more "
+     "data than task B; with 50 million car frames of its own, training on them directly gets most of the way."),
+    ("small_net_never_hurts", flipped(TRANSFER_ITEMS, "too small"), "multi-task learning rarely hurts *if the network "
+     "is big enough*; a too-small shared network has to trade one task against another."),
+])

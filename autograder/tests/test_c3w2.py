@@ -12,20 +12,10 @@ from dlkit import error_analysis as ea, multitask as mt
 
 C3W2 = [e for e in all_exercises() if e.id.startswith("c3w2.")]
 ANSWERS = [e for e in C3W2 if e.answer]
-FUNCTIONS = ["error_analysis_table", "ceiling", "mislabeled_share", "mismatched_split", "error_gaps",
-             "diagnose_gaps", "multitask_loss", "multitask_loss_and_grad", "transfer_learning", "fine_tune"]
-CASE_STUDY = ["car_split_plan", "car_error_analysis", "car_diagnosis", "fog_synthesis", "car_labels",
-              "car_transfer"]
 
 
-def _right(ex):
-    return ex.reference() if ex.answer else ex.reference
-
-
-def test_every_exercise_is_registered():
-    assert sorted(e.name for e in C3W2) == sorted(FUNCTIONS + CASE_STUDY)
-    assert sorted(e.name for e in ANSWERS) == sorted(CASE_STUDY)
-    assert all(e.form_check is not None for e in ANSWERS)
+def test_every_answer_exercise_checks_the_form():
+    assert ANSWERS and all(e.form_check is not None for e in ANSWERS)
 
 
 (test_reference_passes_visible_and_hidden, test_known_mistake_fails_with_its_hint,
