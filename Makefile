@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	@echo "==> [2/3] installing the course and its packages into $(VENV): about 3 minutes the first time, one line per package (log: $(VENV)/pip-install.log)"
 	@$(PY) -m pip install --quiet --upgrade pip
 	@{ $(PY) -m pip install --progress-bar off -e ".[test]" 2>&1; echo $$? > $(VENV)/pip-install.rc; } \
-	  | tee $(VENV)/pip-install.log | awk '/^Collecting / { print "    " $$2; fflush() }'
+	  | tee $(VENV)/pip-install.log | awk '/^Collecting / { n = $$2; sub(/[<>=!~;[(].*/, "", n); print "    " n; fflush() }'
 	@rc=$$(cat $(VENV)/pip-install.rc); [ "$$rc" = 0 ] || { tail -n 25 $(VENV)/pip-install.log; \
 	  echo "pip failed (exit $$rc); the whole log: $(VENV)/pip-install.log"; exit $$rc; }
 	@echo "==> [3/3] enabling nbgrader's JupyterLab extensions"

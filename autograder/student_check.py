@@ -329,8 +329,7 @@ def format_table(name: str, results: list[CellResult], extra: list[str] = (), wi
         lines.append("")
     lines.append(f"{'exercise':<{id_width}}  points  result")
     for r in results:
-        verdict = ("ok" + (": " + r.message if r.message and not r.message.startswith("\u2714") else "")
-                   if r.points == r.max_points else (r.message or "failed"))
+        verdict = "ok" if r.points == r.max_points else (r.message or "failed")
         head = f"{r.grade_id:<{id_width}}  {r.points:g}/{r.max_points:g}".ljust(column)
         body = _wrap(verdict, indent, width)
         if indent == column:
