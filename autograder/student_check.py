@@ -230,12 +230,15 @@ def _stopped_text(run: Run, index: int) -> str | None:
             return f"stopped: {s.why}"
     if index in run.not_run:
         first = run.stops[-1]
-        return f"not run: the check stopped at {cell_label(run.nb, first.index)} ({first.why})"
+        return f"not run: the check stopped at cell {first.index + 1} (see above)"
     return None
 
 
 def score_cells(run: Run) -> list[CellResult]:
-    """Points per graded cell of an executed notebook, judged as nbgrader judges them (a stopped or unrun cell scores 0)."""
+    """Points per graded cell of an executed notebook, judged as nbgrader judges them.
+
+    A cell that was stopped or never ran scores 0 (nbgrader would give an empty test cell full marks).
+    """
     from nbgrader.utils import determine_grade
 
     results = []
@@ -273,7 +276,9 @@ def _failed_functions(run: Run, before: int) -> list[str]:
                 found = [c.function for c in parse_checks(cell.source) if not c.hidden]
             except TestCellError:
                 found = []
-            names += [f"`{n}`" for n in (found or [cell.metadata.nbgrader.get("grade_id", "?")]) if f"`{n}`" not in names]
+            for name in found or [cell.metadata.nbgrader.get("grade_id", "?")]:
+                if f"`{name}`" not in names:
+                    names.append(f"`{name}`")
     return names
 
 

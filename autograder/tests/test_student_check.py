@@ -1,5 +1,6 @@
 """`autograder check NOTEBOOK` always ends with its score table: cells that time out or kill the kernel are
 reported in one line, whole verdicts and hints are shown, warnings are listed apart."""
+import os
 import re
 import subprocess
 import sys
@@ -33,9 +34,8 @@ def _write(path, cells):
 
 
 def _check(path, timeout: int):
-    run = subprocess.run([sys.executable, "-m", "autograder", "check", "--timeout", str(timeout), str(path)],
-                         capture_output=True, text=True, timeout=300, env={**__import__("os").environ, "COLUMNS": "100"})
-    return run
+    return subprocess.run([sys.executable, "-m", "autograder", "check", "--timeout", str(timeout), str(path)],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "100"})
 
 
 def _notes(stdout: str) -> list[str]:
@@ -115,6 +115,25 @@ def test_a_dead_kernel_is_one_line_the_state_is_rebuilt_and_a_last_endless_cell_
     assert re.match(r"state_test\s+1/1\s+ok$", _row(out, "state_test"))
     assert re.match(r"loop_test\s+0/2\s+stopped: time limit of 2 s reached$", _row(out, "loop_test"))
     assert out.rstrip().splitlines()[-1].split() == ["total", "1/3"]
+
+
+def test_when_the_state_cannot_be_rebuilt_the_rest_scores_zero_and_says_why(tmp_path):
+    path = _write(tmp_path / "rerun.ipynb", [
+        # kills its kernel when it runs a second time (as rebuilding the state after a restart does)
+        new_code_cell("import os, pathlib\nseen = pathlib.Path('seen')\nif seen.exists():\n    os._exit(1)\n"
+                      "seen.touch()"),
+        _graded("assert True", "before_test", 1),
+        new_code_cell("os._exit(1)"),
+        _graded("assert True", "after_test", 2),
+    ])
+    run = _check(path, timeout=5)
+    assert run.returncode == 1, run.stderr
+    assert _notes(run.stdout) == [
+        "cell 4 (`os._exit(1)`): the kernel died (out of memory?); stopped there: the notebook's state "
+        "could not be rebuilt after a restart"]
+    assert re.match(r"before_test\s+1/1\s+ok$", _row(run.stdout, "before_test"))
+    assert re.match(r"after_test\s+0/2\s+not run: the check stopped at cell 4 \(see above\)$",
+                    _row(run.stdout, "after_test"))
 
 
 def test_bad_timeout_is_bad_input(tmp_path):

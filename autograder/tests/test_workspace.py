@@ -40,8 +40,12 @@ def test_workspace_is_made_once_and_keeps_the_students_work(course, tmp_path, mo
     shutil.copy(course / "course1" / "week2" / "mini.ipynb", course / "course1" / "week3" / "extra.ipynb")
     released = []
     real_release = workspace._release_into_pristine
-    monkeypatch.setattr(workspace, "_release_into_pristine",
-                        lambda folder, root, nbs, progress: (released.extend(nbs), real_release(folder, root, nbs, progress)))
+
+    def counting_release(folder, root, nbs, progress):
+        released.extend(nbs)
+        real_release(folder, root, nbs, progress)
+
+    monkeypatch.setattr(workspace, "_release_into_pristine", counting_release)
     report = workspace.sync(ws, course)
     assert released == ["c1w3"]  # the unchanged week is not released again
     assert report.added == ["course1/week3/extra.ipynb"] and not report.offered and not report.first_time
