@@ -1,30 +1,56 @@
-# The two commands: `make lab` (set up and open the course) and `make test` (set up and run every check).
+# The two commands: `make lab` (set up, make the student workspace, open it) and `make test` (set up and run every check).
+# Instructors: `make instructor-lab` opens the repository itself.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+WORKSPACE ?= workspace
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 NB_EXTS := formgrader validate_assignment assignment_list course_list
 # Tests run JOBS processes on JOBS cores: one BLAS thread each, or the BLAS threads of
 # different processes wait on each other (small matrix products ran up to 10x slower).
 TEST_ENV := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-.PHONY: lab test venv unit notebooks selfcheck build clean
+.PHONY: lab instructor-lab workspace test venv unit notebooks selfcheck build clean
 
+# Setup prints a line per step; pip's output is kept in $(VENV)/pip-install.log and shown as one line
+# per package it fetches (awk, not a pipe status: `sh` has no pipefail, so pip's exit code goes through a file).
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
-	for e in $(NB_EXTS); do $(VENV)/bin/jupyter server extension enable --sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1; done
-	touch $(STAMP)
+	@test -x $(PY) || { echo "==> [1/3] creating the virtualenv $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "==> [2/3] installing the course and its packages into $(VENV): about 3 minutes the first time, one line per package (log: $(VENV)/pip-install.log)"
+	@$(PY) -m pip install --quiet --upgrade pip
+	@{ $(PY) -m pip install --progress-bar off -e ".[test]" 2>&1; echo $$? > $(VENV)/pip-install.rc; } \
+	  | tee $(VENV)/pip-install.log | awk '/^Collecting / { n = $$2; sub(/[<>=!~;[(].*/, "", n); print "    " n; fflush() }'
+	@rc=$$(cat $(VENV)/pip-install.rc); [ "$$rc" = 0 ] || { tail -n 25 $(VENV)/pip-install.log; \
+	  echo "pip failed (exit $$rc); the whole log: $(VENV)/pip-install.log"; exit $$rc; }
+	@echo "==> [3/3] enabling nbgrader's JupyterLab extensions"
+	@for e in $(NB_EXTS); do $(VENV)/bin/jupyter server extension enable --sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1; done
+	@touch $(STAMP)
 
 venv: $(STAMP)
 
+# A student's own notebooks: the released versions (solutions stubbed, hidden tests removed) in
+# $(WORKSPACE)/course<N>/week<K>/, made once; later runs add new weeks and never overwrite a notebook
+# (a notebook changed in the course is written beside it as <name>.new.ipynb). See autograder/workspace.py.
+workspace: $(STAMP)
+	@echo "==> your notebooks: $(WORKSPACE)/ (the first time the student versions are made: about a minute)"
+	@$(PY) -m autograder workspace "$(WORKSPACE)"
+
 # The venv's bin on PATH: nbgrader's gradebook runs the `alembic` command it installs.
-lab: $(STAMP)
-	mkdir -p $(VENV)/nbgrader-exchange
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+# The server runs from the repository either way, so nbgrader finds nbgrader_config.py.
+LAB = mkdir -p $(VENV)/nbgrader-exchange && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyter lab \
+      $$([ "$$(id -u)" = 0 ] && echo --allow-root) --ServerApp.root_dir=
+
+# Students: JupyterLab opens in the workspace.
+lab: workspace
+	@echo "==> opening JupyterLab in $(WORKSPACE)/ (stop it with Ctrl-C, twice)"
+	@$(LAB)"$$(cd "$(WORKSPACE)" && pwd)"
+
+# Instructors: JupyterLab on the whole repository (source notebooks with solutions, Nbgrader > Formgrader).
+instructor-lab: $(STAMP)
+	@echo "==> opening JupyterLab on the repository, source notebooks with solutions (stop it with Ctrl-C, twice)"
+	@$(LAB)"$(CURDIR)"
 
 # Notebooks are committed as built from authoring/; fail if someone edited one side only.
 build: $(STAMP)

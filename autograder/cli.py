@@ -24,9 +24,25 @@ def _cmd_list(args) -> int:
 def _cmd_release(args) -> int:
     from .grading import release
 
-    paths = release(Path(args.out), args.root, args.assignment or None)
+    paths = release(Path(args.out), args.root, args.assignment or None, progress=True)
     for p in paths:
         print(p)
+    return 0
+
+
+def _cmd_workspace(args) -> int:
+    from .course import default_root
+    from .workspace import WorkspaceError, sync
+
+    root = args.root or default_root()
+    folder = Path(args.folder) if args.folder else root / "workspace"
+    try:
+        report = sync(folder, root, progress=True)
+    except WorkspaceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for line in report.lines():
+        print(line)
     return 0
 
 
@@ -54,19 +70,22 @@ def _cmd_grade(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from .student_check import format_table, run_notebook, score_cells
+    from .student_check import format_table, notes, run_notebook, score_cells
     from .validate import NotANotebook
 
     path = Path(args.notebook)
+    if args.timeout <= 0:
+        print(f"error: --timeout must be a positive number of seconds, got {args.timeout}", file=sys.stderr)
+        return 2
     try:
         if path.suffix != ".ipynb":
             raise NotANotebook(f"{path}: not a notebook (expected a .ipynb file)")
-        nb = run_notebook(path, timeout=args.timeout)
+        run = run_notebook(path, timeout=args.timeout)
     except NotANotebook as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    results = score_cells(nb)
-    print(format_table(path.name, results))
+    results = score_cells(run)
+    print(format_table(path.name, results, notes(run)))
     return 0 if all(r.points == r.max_points for r in results) else 1
 
 
@@ -97,6 +116,10 @@ def main(argv=None) -> int:
     p.add_argument("--out", required=True, help="folder for <assignment>/<notebook>.ipynb")
     p.add_argument("assignment", nargs="*", help="only these assignments (e.g. c1w2)")
     p.set_defaults(fn=_cmd_release)
+    p = sub.add_parser("workspace", help="make or update a student's own folder of released notebooks (make lab)")
+    p.add_argument("folder", nargs="?", default=None,
+                   help="the workspace folder (default: workspace/ in the course repository)")
+    p.set_defaults(fn=_cmd_workspace)
     p = sub.add_parser("grade", help="autograde SUBMISSIONS/<student>/<assignment>/<notebook>.ipynb")
     p.add_argument("submissions")
     p.add_argument("--out", required=True, help="folder for grades.csv and feedback/")

@@ -97,15 +97,24 @@ def _stage_sources(notebooks: dict[str, list[CourseNotebook]], work: Path) -> No
             shutil.copy2(nb.path, target / nb.path.name)
 
 
-def _generate(assignments: list[str], config: Config) -> None:
+def _generate(assignments: list[str], config: Config, progress: bool = False) -> None:
+    """nbgrader generate_assignment for each assignment; with ``progress``, a bar on stderr (one step per assignment)."""
     from nbgrader.converters import GenerateAssignment
+    from tqdm import tqdm
 
-    for a in assignments:
-        _run(GenerateAssignment, config, assignment_id=a)
+    with tqdm(assignments, desc="releasing", unit="assignment", disable=not progress or not assignments,
+              file=sys.stderr, dynamic_ncols=True) as bar:
+        for a in bar:
+            bar.set_postfix_str(a)
+            _run(GenerateAssignment, config, assignment_id=a)
 
 
-def release(out: Path, root: Path | None = None, assignments: list[str] | None = None) -> list[Path]:
-    """Write student versions ``out/<assignment>/<notebook>.ipynb``; return their paths."""
+def release(out: Path, root: Path | None = None, assignments: list[str] | None = None,
+            progress: bool = False) -> list[Path]:
+    """Write student versions ``out/<assignment>/<notebook>.ipynb``; return their paths.
+
+    With ``progress``, a progress bar on stderr (nbgrader takes a few seconds per assignment).
+    """
     notebooks = _select(discover(root), assignments)
     out = Path(out)
     written = []
@@ -113,7 +122,7 @@ def release(out: Path, root: Path | None = None, assignments: list[str] | None =
         work = Path(tmp)
         config = nbgrader_config(work)
         _stage_sources(notebooks, work)
-        _generate(list(notebooks), config)
+        _generate(list(notebooks), config, progress)
         for assignment, nbs in notebooks.items():
             (out / assignment).mkdir(parents=True, exist_ok=True)
             for nb in nbs:
