@@ -1,4 +1,4 @@
-"""The root nbgrader_config.py: the Formgrader of `make lab` sees every week of the course."""
+"""The root nbgrader_config.py: the Formgrader of `make instructor-lab` sees every week of the course."""
 import runpy
 import shutil
 from pathlib import Path
