@@ -383,7 +383,6 @@ def backward_propagation(parameters, cache, X, Y):
     grads -- dict with "dW1" (n_h, n_x), "db1" (n_h, 1), "dW2" (n_y, n_h), "db2" (n_y, 1)
     """
     m = X.shape[1]
-    W1 = parameters["W1"]
     W2 = parameters["W2"]
     A1 = cache["A1"]
     A2 = cache["A2"]

@@ -27,7 +27,6 @@
 import time
 
 import numpy as np
-import matplotlib.pyplot as plt
 
 from autograder import check
 from dlkit import gradcheck
@@ -36,7 +35,6 @@ from dlkit.activations import relu, sigmoid
 from dlkit.gradcheck import verdict
 
 np.random.seed(1)
-# %matplotlib inline
 
 # %% [markdown]
 # ## 1. How a derivative is checked
