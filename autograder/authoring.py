@@ -46,8 +46,9 @@ class SourceError(ValueError):
 
 @dataclass
 class SourceCell:
-    """One cell of a source: ``kind`` is "markdown", a key of ``_KINDS``, or None (an ordinary code cell);
-    ``metadata`` is what the header says (``kind``, ``id``, ``points``); ``text`` the cell as the notebook shows it."""
+    """One cell of a source: ``kind`` is "markdown", one of ``_KINDS``, or None (an ordinary code cell);
+    ``metadata`` is what the header says (``kind``, ``id``, ``points``); ``text`` is the cell as the notebook
+    shows it; ``lines`` are its lines in the source (valid Python); ``lineno`` is the header's line."""
     kind: str | None
     metadata: dict
     text: str
@@ -148,6 +149,7 @@ def read_cells(source: Path) -> list[SourceCell]:
 
 
 def _finish(kind, meta, body, lineno, path):
+    """The SourceCell of the lines after a header, blank lines at both ends dropped."""
     first = 0
     while first < len(body) and not body[first].strip():
         first += 1

@@ -216,8 +216,13 @@ check("c1w2.initialize_with_zeros", initialize_with_zeros, hidden=True)
 # $X^T dZ$; that product is not even defined for these shapes. The correct form is
 # $X\, dZ^T$, as an earlier slide has it.)*
 #
-# **Exercise.** Implement `propagate(w, b, X, Y)`. Return `grads = {"dw": dw, "db": db}`
-# and `cost`, with `db` and `cost` as plain numbers (wrap them in `float(...)`).
+# **Exercise.** Implement `propagate(w, b, X, Y)`: compute `dw`, `db` and `cost`. The two
+# given lines after your code return `grads = {"dw": dw, "db": db}` and `cost`, with `db`
+# and `cost` as plain Python numbers whichever way you computed them: a number from
+# `np.sum(...)`, a $(1, 1)$ array from `np.dot` or `np.sum(..., keepdims=True)`, or a $(1,)$
+# array from `np.sum(..., axis=1)`. `np.squeeze` drops the axes of length 1 (`[[0.69]]`
+# becomes `0.69`) and `float` makes that a float; `float` alone refuses a $(1, 1)$ array in
+# NumPy 2.
 
 # %% id="propagate" kind="solution"
 def propagate(w, b, X, Y):
@@ -246,8 +251,8 @@ def propagate(w, b, X, Y):
     dw = np.dot(X, dZ.T) / m                    # (n_x, 1)
     db = np.sum(dZ) / m
     ### END SOLUTION
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 # %% id="propagate_test" kind="test" points=2

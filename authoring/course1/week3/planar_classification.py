@@ -298,8 +298,10 @@ check("c1w3.forward_propagation", forward_propagation, hidden=True)
 # $$J = -\frac{1}{m} \sum_{i=1}^{m} \Big[ y^{(i)} \log a^{[2](i)} + \big(1 - y^{(i)}\big) \log\big(1 - a^{[2](i)}\big) \Big].$$
 #
 # Compute it with elementwise operations: `np.log(A2)`, products with `Y` and
-# `1 - Y`, then `np.sum` and a division by $m$. Return a plain number (`float(...)`):
-# a `(1, 1)` array is not a cost.
+# `1 - Y`, then `np.sum` and a division by $m$. The given last line returns the cost as a
+# plain float whatever its shape: a number from `np.sum`, or a $(1, 1)$ array if you wrote
+# the sums as `np.dot(Y, np.log(A2).T)` or with `keepdims=True` (`np.squeeze` drops the
+# axes of length 1, then `float` converts).
 #
 # **Exercise.** Implement `compute_cost(A2, Y)`.
 
@@ -319,7 +321,7 @@ def compute_cost(A2, Y):
     logprobs = Y * np.log(A2) + (1 - Y) * np.log(1 - A2)
     cost = -np.sum(logprobs) / m
     ### END SOLUTION
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 # %% id="compute_cost_test" kind="test" points=1

@@ -348,7 +348,8 @@ print("AL has shape", AL_demo.shape, "and there are", len(caches_demo), "caches"
 # $$J = -\frac{1}{m} \sum_{i=1}^{m} \Big[ y^{(i)} \log a^{[L](i)} + \big(1 - y^{(i)}\big) \log\big(1 - a^{[L](i)}\big) \Big].$$
 #
 # **Exercise.** Implement `compute_cost(AL, Y)` with `np.log`, elementwise products
-# and `np.sum`; return a plain float.
+# and `np.sum`. The given line `cost = float(np.squeeze(cost))` makes the cost a plain
+# float, whether yours is a number or a $(1, 1)$ array (from `np.dot`, or `keepdims=True`).
 
 # %% id="compute_cost" kind="solution"
 def compute_cost(AL, Y):

@@ -177,9 +177,10 @@ def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     difference = numerator / denominator
     ### END SOLUTION
+    difference = float(np.squeeze(difference))  # a number, or a (1, 1) array from np.dot: a float
     if print_msg:
         print(f"difference = {difference:.2e}: {verdict(difference)}")
-    return float(difference)
+    return difference
 
 
 # %% id="gradient_check_test" kind="test" points=2
@@ -448,9 +449,10 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False)
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     difference = numerator / denominator
     ### END SOLUTION
+    difference = float(np.squeeze(difference))  # a number, or a (1, 1) array from np.dot: a float
     if print_msg:
         print(f"difference = {difference:.2e}: {verdict(difference)}")
-    return float(difference)
+    return difference
 
 
 # %% id="gradient_check_n_test" kind="test" points=3

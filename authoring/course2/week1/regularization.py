@@ -253,7 +253,7 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
                                                 + np.sum(np.square(W3)))
     ### END SOLUTION
     cost = cross_entropy_cost + L2_regularization_cost
-    return float(cost)
+    return float(np.squeeze(cost))  # a number, or a (1, 1) array from keepdims=True: a float
 
 
 # %% id="compute_cost_with_regularization_test" kind="test" points=2
