@@ -73,3 +73,23 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# The oldest NumPy pyproject.toml allows (numpy>=1.24), in its own venv beside .venv: the
+# skeleton tests, dlkit's unit tests and the Course 1 notebooks must pass there too.
+# tests/oldest-numpy-constraints.txt pins numpy and whatever must be held back with it.
+# The wall-clock assert of test_images.py measures the machine, not NumPy: left out here.
+OLDEST_VENV  := .venv-oldest
+OLDEST_STAMP := $(OLDEST_VENV)/.installed-stamp
+
+$(OLDEST_STAMP): pyproject.toml tests/oldest-numpy-constraints.txt
+	test -x $(OLDEST_VENV)/bin/python || $(PYTHON) -m venv $(OLDEST_VENV)
+	$(OLDEST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(OLDEST_VENV)/bin/python -m pip install --quiet --constraint tests/oldest-numpy-constraints.txt -e ".[test]"
+	$(OLDEST_VENV)/bin/python -c 'import numpy; assert numpy.__version__.startswith("1.24."), numpy.__version__; print("numpy", numpy.__version__)'
+	touch $(OLDEST_STAMP)
+
+.PHONY: test-oldest-numpy
+test-oldest-numpy: $(OLDEST_STAMP)
+	$(TEST_ENV) $(OLDEST_VENV)/bin/python -m pytest -q -n $(JOBS) --dist loadfile tests/test_skeletons.py shared/dlkit/tests \
+		--deselect shared/dlkit/tests/test_images.py::test_generation_is_fast
+	$(TEST_ENV) $(OLDEST_VENV)/bin/python -m pytest -q -n $(JOBS) --dist loadfile --nbval-lax course1/

@@ -1,85 +1,199 @@
-"""Build the course notebooks from readable percent-format sources.
+"""Build the course notebooks from readable jupytext percent-format sources.
 
 Each notebook has one source of truth, ``authoring/<courseN>/<weekN>/<name>.py``,
 and ``python -m autograder build`` writes ``<courseN>/<weekN>/<name>.ipynb``
-from it (a test keeps the two in step). A source is a sequence of cells, each
-opened by a header line:
+from it (a test keeps the two in step). A source is a valid Python file in
+jupytext's percent format, so an instructor with jupytext installed can open it
+in JupyterLab as a notebook, and linters run over it. Each cell is opened by a
+header line; what the autograder needs is cell metadata, in jupytext's
+``key=value`` syntax (values are JSON):
 
-    # %% [markdown]                      prose; every line starts with "# " (or is "#")
-    # %% [setup]                         locked code cell (imports, seeds)
-    # %% [solution] id=propagate         a student's answer cell (### BEGIN/END SOLUTION inside)
-    # %% [test] id=propagate_test points=2
-    #                                    locked, graded test cell: only check(...) calls,
-    #                                    the hidden ones between ### BEGIN/END HIDDEN TESTS
-    # %% [locked]                        locked code cell (demonstrations the student runs)
-    # %%                                 an ordinary code cell the student may edit
+    # %% [markdown]                                   prose; every line starts with "# " (or is "#")
+    # %% kind="setup"                                 locked code cell (imports, seeds)
+    # %% id="propagate" kind="solution"               a student's answer cell (### BEGIN/END SOLUTION inside)
+    # %% id="propagate_test" kind="test" points=2     locked, graded test cell: only check(...) calls,
+    #                                                 the hidden ones between ### BEGIN/END HIDDEN TESTS
+    # %% kind="locked"                                locked code cell (demonstrations the student runs)
+    # %%                                              an ordinary code cell the student may edit
 
-Locked and graded cells get nbgrader metadata (grade ids default to
-``<kind>_<n>``); outputs are never written.
+Keys are written in alphabetical order, as jupytext writes them back from a saved
+notebook, so opening and saving a source in JupyterLab leaves it unchanged. IPython
+magics are commented the way jupytext writes them (``# %matplotlib inline``) and
+uncommented in the notebook. Locked and graded cells get nbgrader metadata
+(grade ids default to ``<kind>_<n>``); outputs are never written.
 """
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-_HEADER = re.compile(r"^# %%(?:\s*\[(?P<kind>[a-z]+)\])?(?P<attrs>.*)$")
-_KINDS = {"markdown", "setup", "solution", "test", "locked", None}
+# Any line jupytext takes for a cell header ("#%%", "  # %% ..."); only "# %%..." is written here.
+_ANY_HEADER = re.compile(r"^\s*#\s*%%+(\s|$)")
+_HEADER = re.compile(r"^# %%(?: \[(?P<type>[^\]]*)\])?(?P<meta>(?: .*)?)$")
+_META_ITEM = re.compile(r'\s*(?P<key>[A-Za-z_][A-Za-z0-9_]*)=(?P<value>"(?:[^"\\]|\\.)*"|[^\s"]+)')
+# A magic (%name, %%name), commented one or more times, as jupytext reads it: uncommented once.
+_COMMENTED_MAGIC = re.compile(r"^(?P<indent>\s*)# ?(?P<rest>(?:# ?)*%{1,3}[A-Za-z].*)$")
+_BARE_MAGIC = re.compile(r"^\s*(%{1,3}[A-Za-z]|!\s*[A-Za-z.~$/{}])")
+_KINDS = ("setup", "solution", "test", "locked")
+_KEYS = ("kind", "id", "points")
 
 
 class SourceError(ValueError):
     """A notebook source that cannot be built; the message names the file and line."""
 
 
+@dataclass
+class SourceCell:
+    """One cell of a source: ``kind`` is "markdown", one of ``_KINDS``, or None (an ordinary code cell);
+    ``metadata`` is what the header says (``kind``, ``id``, ``points``); ``text`` is the cell as the notebook
+    shows it; ``lines`` are its lines in the source (valid Python); ``lineno`` is the header's line."""
+    kind: str | None
+    metadata: dict
+    text: str
+    lineno: int
+    lines: list[str] = field(repr=False, default_factory=list)
+
+
+def _parse_header(line, path, lineno):
+    """(cell type, metadata) of a header line, in jupytext's percent syntax, with a specific error otherwise."""
+    m = _HEADER.match(line)
+    if not m:
+        raise SourceError(f"{path}:{lineno}: write a cell header as '# %%' followed by metadata "
+                          f"(e.g. '# %% kind=\"locked\"'), not {line!r}")
+    ctype, rest = m.group("type"), m.group("meta")
+    if ctype is not None and ctype != "markdown":
+        hint = (f" (cell kinds are cell metadata: write '# %% kind=\"{ctype}\"')" if ctype in _KINDS else "")
+        raise SourceError(f"{path}:{lineno}: unknown cell type [{ctype}]; the only one is [markdown]{hint}")
+    meta, pos = {}, 0
+    while rest[pos:].strip():
+        item = _META_ITEM.match(rest, pos)
+        if not item:
+            raise SourceError(f"{path}:{lineno}: cannot read the cell metadata {rest[pos:].strip()!r}: "
+                              "write key=value pairs with JSON values, e.g. id=\"f_test\" kind=\"test\" points=2")
+        key = item.group("key")
+        try:
+            value = json.loads(item.group("value"))
+        except json.JSONDecodeError:
+            raise SourceError(f"{path}:{lineno}: the value of {key} is not JSON: {item.group('value')!r} "
+                              f"(quote strings: {key}=\"...\")") from None
+        if key not in _KEYS:
+            raise SourceError(f"{path}:{lineno}: unknown cell metadata {key!r}; the keys are {', '.join(_KEYS)}")
+        if key in meta:
+            raise SourceError(f"{path}:{lineno}: {key} is given twice")
+        meta[key] = value
+        pos = item.end()
+    if ctype == "markdown":
+        if meta:
+            raise SourceError(f"{path}:{lineno}: a [markdown] cell carries no metadata")
+        return "markdown", meta
+    kind = meta.get("kind")
+    if kind is not None and kind not in _KINDS:
+        raise SourceError(f"{path}:{lineno}: unknown cell kind {kind!r}; the kinds are {', '.join(_KINDS)}")
+    if "id" in meta and (kind is None or not isinstance(meta["id"], str) or not meta["id"]):
+        raise SourceError(f"{path}:{lineno}: id must be a non-empty string on a cell with a kind")
+    if kind == "test":
+        if "points" not in meta:
+            raise SourceError(f"{path}:{lineno}: a kind=\"test\" cell needs points=N")
+        if isinstance(meta["points"], bool) or not isinstance(meta["points"], (int, float)) or meta["points"] <= 0:
+            raise SourceError(f"{path}:{lineno}: points must be a positive number, not {meta['points']!r}")
+    elif "points" in meta:
+        raise SourceError(f"{path}:{lineno}: only kind=\"test\" cells carry points")
+    return kind, meta
+
+
+def _code_text(lines, path, lineno):
+    """The code cell's text in the notebook: magics uncommented once, as jupytext reads them."""
+    out = []
+    for k, ln in enumerate(lines):
+        if _BARE_MAGIC.match(ln):
+            raise SourceError(f"{path}:{lineno + 1 + k}: comment this IPython line as jupytext does "
+                              f"('# {ln.strip()}'), so the source stays valid Python")
+        m = _COMMENTED_MAGIC.match(ln)
+        out.append(m.group("indent") + m.group("rest") if m else ln)
+    return "\n".join(out)
+
+
+def _markdown_text(lines, path, lineno):
+    text = []
+    for k, ln in enumerate(lines):
+        if ln.startswith("# "):
+            text.append(ln[2:])
+        elif ln.rstrip() == "#":
+            text.append("")
+        else:
+            raise SourceError(f"{path}:{lineno + 1 + k}: markdown lines must start with '# ': {ln!r}")
+    return "\n".join(text)
+
+
+def read_cells(source: Path) -> list[SourceCell]:
+    """The cells of a source, in order, with their kinds, metadata and notebook text (blank edge lines dropped)."""
+    lines = Path(source).read_text(encoding="utf-8").split("\n")
+    cells, current = [], None
+    for i, line in enumerate(lines + ["# %% [end]"], 1):
+        if not _ANY_HEADER.match(line):
+            if current is None:
+                if line.strip():
+                    raise SourceError(f"{source}:{i}: text before the first '# %%' cell header")
+                continue
+            current[2].append(line)
+            continue
+        if current is not None:
+            cells.append(_finish(*current, source))
+        if i == len(lines) + 1:
+            break
+        kind, meta = _parse_header(line, source, i)
+        current = (kind, meta, [], i)
+    return cells
+
+
+def _finish(kind, meta, body, lineno, path):
+    """The SourceCell of the lines after a header, blank lines at both ends dropped."""
+    first = 0
+    while first < len(body) and not body[first].strip():
+        first += 1
+    body = body[first:]
+    while body and not body[-1].strip():
+        body.pop()
+    start = lineno + first
+    _check_markers(kind, body, path, lineno)
+    text = _markdown_text(body, path, start) if kind == "markdown" else _code_text(body, path, start)
+    return SourceCell(kind, meta, text, lineno, body)
+
+
 def _check_markers(kind, lines, path, lineno):
     """nbgrader acts on these markers wherever they stand: keep them in the cells they belong to."""
     text = "\n".join(lines)
     if kind != "solution" and ("BEGIN SOLUTION" in text or "END SOLUTION" in text):
-        raise SourceError(f"{path}:{lineno}: 'BEGIN/END SOLUTION' outside a [solution] cell; nbgrader would "
-                          "treat it as a solution region (reword it, e.g. 'between the solution markers')")
+        raise SourceError(f"{path}:{lineno}: 'BEGIN/END SOLUTION' outside a kind=\"solution\" cell; nbgrader "
+                          "would treat it as a solution region (reword it, e.g. 'between the solution markers')")
     if kind != "test" and ("BEGIN HIDDEN TESTS" in text or "END HIDDEN TESTS" in text):
-        raise SourceError(f"{path}:{lineno}: 'BEGIN/END HIDDEN TESTS' outside a [test] cell")
+        raise SourceError(f"{path}:{lineno}: 'BEGIN/END HIDDEN TESTS' outside a kind=\"test\" cell")
 
 
-def _cell(kind, lines, attrs, counter, path, lineno):
-    _check_markers(kind, lines, path, lineno)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    if kind == "markdown":
-        text = []
-        for ln in lines:
-            if ln.startswith("# "):
-                text.append(ln[2:])
-            elif ln.rstrip() == "#":
-                text.append("")
-            else:
-                raise SourceError(f"{path}:{lineno}: markdown lines must start with '# ': {ln!r}")
-        return {"cell_type": "markdown", "metadata": {}, "source": _split("\n".join(text))}
+def _cell(sc: SourceCell, counter, path):
+    if sc.kind == "markdown":
+        return {"cell_type": "markdown", "metadata": {}, "source": _split(sc.text)}
     cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-            "source": _split("\n".join(lines))}
+            "source": _split(sc.text)}
+    kind = sc.kind
     if kind is None:
         return cell
     counter[kind] = counter.get(kind, 0) + 1
-    grade_id = attrs.get("id", f"{kind}_{counter[kind]}")
+    grade_id = sc.metadata.get("id", f"{kind}_{counter[kind]}")
     meta = {"grade": kind == "test", "grade_id": grade_id, "locked": kind != "solution",
             "schema_version": 3, "solution": kind == "solution", "task": False}
     if kind == "test":
-        if "points" not in attrs:
-            raise SourceError(f"{path}:{lineno}: a [test] cell needs points=N")
-        meta["points"] = float(attrs["points"]) if "." in attrs["points"] else int(attrs["points"])
-    elif "points" in attrs:
-        raise SourceError(f"{path}:{lineno}: only [test] cells carry points")
-    if kind == "test":
+        meta["points"] = sc.metadata["points"]
         from .testcells import TestCellError, parse_checks
 
         try:
-            parse_checks("\n".join(lines))
+            parse_checks(sc.text)
         except TestCellError as exc:
-            raise SourceError(f"{path}:{lineno}: {exc}") from None
-    if kind == "solution" and "### BEGIN SOLUTION" not in "\n".join(lines):
-        raise SourceError(f"{path}:{lineno}: a [solution] cell needs ### BEGIN SOLUTION / ### END SOLUTION")
+            raise SourceError(f"{path}:{sc.lineno}: {exc}") from None
+    if kind == "solution" and "### BEGIN SOLUTION" not in sc.text:
+        raise SourceError(f"{path}:{sc.lineno}: a kind=\"solution\" cell needs ### BEGIN SOLUTION / ### END SOLUTION")
     cell["metadata"]["nbgrader"] = meta
     return cell
 
@@ -91,30 +205,14 @@ def _split(text: str) -> list[str]:
 
 def build_notebook(source: Path) -> dict:
     """The notebook (as a JSON-ready dict) described by a percent-format source file."""
-    lines = Path(source).read_text(encoding="utf-8").split("\n")
     cells, counter, ids = [], {}, set()
-    kind, attrs, body, start = "__none__", {}, [], 0
-    for i, line in enumerate(lines + ["# %% [end]"], 1):
-        m = _HEADER.match(line)
-        if not m:
-            if kind == "__none__" and line.strip():
-                raise SourceError(f"{source}:{i}: text before the first '# %%' cell header")
-            body.append(line)
-            continue
-        if kind != "__none__":
-            cell = _cell(kind, body, attrs, counter, source, start)
-            gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
-            if gid is not None and gid in ids:
-                raise SourceError(f"{source}:{start}: grade id {gid!r} is used twice")
-            ids.add(gid)
-            cells.append(cell)
-        kind = m.group("kind")
-        if kind == "end":
-            break
-        if kind not in _KINDS:
-            raise SourceError(f"{source}:{i}: unknown cell kind [{kind}]")
-        attrs = dict(a.split("=", 1) for a in m.group("attrs").split())
-        body, start = [], i
+    for sc in read_cells(source):
+        cell = _cell(sc, counter, source)
+        gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
+        if gid is not None and gid in ids:
+            raise SourceError(f"{source}:{sc.lineno}: grade id {gid!r} is used twice")
+        ids.add(gid)
+        cells.append(cell)
     return {
         "cells": cells,
         "metadata": {

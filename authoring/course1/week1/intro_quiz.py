@@ -22,14 +22,14 @@
 # off. Whether the answers are **right** is decided when the notebook is graded,
 # so think before you write!
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
 from autograder import check
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. The tiniest neural network
@@ -65,7 +65,7 @@ np.random.seed(1)
 # `np.maximum` (it works entry by entry); Python's built-in `max` does not work on
 # arrays.
 
-# %% [solution] id=relu_price
+# %% id="relu_price" kind="solution"
 def relu_price(size, w, b):
     """Price predicted by a single ReLU neuron.
 
@@ -83,7 +83,7 @@ def relu_price(size, w, b):
     return price
 
 
-# %% [test] id=relu_price_test points=2
+# %% id="relu_price_test" kind="test" points=2
 check("c1w1.relu_price", relu_price)
 ### BEGIN HIDDEN TESTS
 check("c1w1.relu_price", relu_price, hidden=True)
@@ -95,7 +95,7 @@ check("c1w1.relu_price", relu_price, hidden=True)
 # 250 square feet, where $z$ turns positive, and a straight line after that. The
 # four houses of the table are plotted as dots.
 
-# %% [locked]
+# %% kind="locked"
 sizes = np.array([[2104.0, 1600.0, 2400.0, 3000.0]])
 prices = np.array([[400.0, 330.0, 369.0, 540.0]])
 predicted = relu_price(sizes, 0.2, -50.0)
@@ -127,7 +127,7 @@ plt.show()
 # **Exercise.** Take the housing table with both size and bedrooms as inputs.
 # What are $m$ and $n_x$? Answer with whole numbers.
 
-# %% [solution] id=housing_shapes
+# %% id="housing_shapes" kind="solution"
 housing_shapes = {
     "m": None,
     "n_x": None,
@@ -139,7 +139,7 @@ housing_shapes = {
 }
 ### END SOLUTION
 
-# %% [test] id=housing_shapes_test points=1
+# %% id="housing_shapes_test" kind="test" points=1
 check("c1w1.housing_shapes", housing_shapes)
 ### BEGIN HIDDEN TESTS
 check("c1w1.housing_shapes", housing_shapes, hidden=True)
@@ -171,7 +171,7 @@ check("c1w1.housing_shapes", housing_shapes, hidden=True)
 #
 # **Exercise.** Label each item `"structured"` or `"unstructured"`.
 
-# %% [solution] id=data_kind
+# %% id="data_kind" kind="solution"
 data_kind = {
     "housing table: size, bedrooms, price": None,
     "ad log: user age, ad id, clicked or not": None,
@@ -195,7 +195,7 @@ data_kind = {
 }
 ### END SOLUTION
 
-# %% [test] id=data_kind_test points=2
+# %% id="data_kind_test" kind="test" points=2
 check("c1w1.data_kind", data_kind)
 ### BEGIN HIDDEN TESTS
 check("c1w1.data_kind", data_kind, hidden=True)
@@ -221,7 +221,7 @@ check("c1w1.data_kind", data_kind, hidden=True)
 # **Exercise.** For each application (input $\to$ output), choose `"standard"`,
 # `"CNN"`, `"RNN"` or `"hybrid"`, spelled exactly like that.
 
-# %% [solution] id=network_type
+# %% id="network_type" kind="solution"
 network_type = {
     "home features -> price": None,
     "ad + user info -> will the user click?": None,
@@ -247,7 +247,7 @@ network_type = {
 }
 ### END SOLUTION
 
-# %% [test] id=network_type_test points=2
+# %% id="network_type_test" kind="test" points=2
 check("c1w1.network_type", network_type)
 ### BEGIN HIDDEN TESTS
 check("c1w1.network_type", network_type, hidden=True)
@@ -258,7 +258,7 @@ check("c1w1.network_type", network_type, hidden=True)
 # own examples (online advertising, photo tagging, speech recognition, machine
 # translation, autonomous driving); the last three are new.
 
-# %% [locked]
+# %% kind="locked"
 print(f"{'input -> output':<54}network")
 print("-" * 62)
 for application, network in network_type.items():
@@ -291,7 +291,7 @@ for application, network in network_type.items():
 # **Exercise.** Mark each statement `True` (it is one of the drivers, or it is
 # correct) or `False`. Write the Python values `True` and `False`, without quotes.
 
-# %% [solution] id=scale_drivers
+# %% id="scale_drivers" kind="solution"
 scale_drivers = {
     "much more labelled data, collected by a digitised society": None,
     "faster computation: GPUs and faster CPUs": None,
@@ -311,7 +311,7 @@ scale_drivers = {
 }
 ### END SOLUTION
 
-# %% [test] id=scale_drivers_test points=1
+# %% id="scale_drivers_test" kind="test" points=1
 check("c1w1.scale_drivers", scale_drivers)
 ### BEGIN HIDDEN TESTS
 check("c1w1.scale_drivers", scale_drivers, hidden=True)

@@ -23,7 +23,7 @@
 # you need is the one over gradient-descent iterations; everything inside it is
 # vectorised over the examples.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -33,7 +33,7 @@ from dlkit.activations import sigmoid
 from dlkit.data import load_binary_images
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. The data set
@@ -52,7 +52,7 @@ np.random.seed(1)
 #
 # The `_orig` suffix marks the arrays we have not yet reshaped.
 
-# %% [locked]
+# %% kind="locked"
 train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes = load_binary_images()
 
 m_train = train_set_x_orig.shape[0]
@@ -72,7 +72,7 @@ print("cats in train / test:  ", int(train_set_y.sum()), "/", int(test_set_y.sum
 # %% [markdown]
 # The first sixteen training images with their labels:
 
-# %% [locked]
+# %% kind="locked"
 names = [c.decode() for c in classes]
 first = 16
 plot.show_images(train_set_x_orig[:first],
@@ -114,7 +114,7 @@ plt.show()
 # subtract the mean, divide by the standard deviation. For pixels, dividing by the
 # maximum value does the job.)
 
-# %% [locked]
+# %% kind="locked"
 train_set_x_flatten = train_set_x_orig.reshape(m_train, -1).T
 test_set_x_flatten = test_set_x_orig.reshape(m_test, -1).T
 
@@ -150,7 +150,7 @@ print("values now lie in [%.1f, %.1f]" % (train_set_x.min(), train_set_x.max()))
 # $-1000$. Your own version would work as well on these images; the imported one
 # simply keeps the notebook free of overflow warnings while you experiment.
 
-# %% [locked]
+# %% kind="locked"
 print("sigmoid([0, 2]) =", sigmoid(np.array([0, 2])))
 
 # %% [markdown]
@@ -164,7 +164,7 @@ print("sigmoid([0, 2]) =", sigmoid(np.array([0, 2])))
 # zeros of shape `(dim, 1)`, and `b = 0.0`, a plain float. A rank-1 array of shape
 # `(dim,)` is a classic source of silent broadcasting bugs; keep `w` 2-D.
 
-# %% [solution] id=initialize_with_zeros
+# %% id="initialize_with_zeros" kind="solution"
 def initialize_with_zeros(dim):
     """Create the parameters of logistic regression, all zero.
 
@@ -182,7 +182,7 @@ def initialize_with_zeros(dim):
     return w, b
 
 
-# %% [test] id=initialize_with_zeros_test points=1
+# %% id="initialize_with_zeros_test" kind="test" points=1
 check("c1w2.initialize_with_zeros", initialize_with_zeros)
 ### BEGIN HIDDEN TESTS
 check("c1w2.initialize_with_zeros", initialize_with_zeros, hidden=True)
@@ -216,10 +216,15 @@ check("c1w2.initialize_with_zeros", initialize_with_zeros, hidden=True)
 # $X^T dZ$; that product is not even defined for these shapes. The correct form is
 # $X\, dZ^T$, as an earlier slide has it.)*
 #
-# **Exercise.** Implement `propagate(w, b, X, Y)`. Return `grads = {"dw": dw, "db": db}`
-# and `cost`, with `db` and `cost` as plain numbers (wrap them in `float(...)`).
+# **Exercise.** Implement `propagate(w, b, X, Y)`: compute `dw`, `db` and `cost`. The two
+# given lines after your code return `grads = {"dw": dw, "db": db}` and `cost`, with `db`
+# and `cost` as plain Python numbers whichever way you computed them: a number from
+# `np.sum(...)`, a $(1, 1)$ array from `np.dot` or `np.sum(..., keepdims=True)`, or a $(1,)$
+# array from `np.sum(..., axis=1)`. `np.squeeze` drops the axes of length 1 (`[[0.69]]`
+# becomes `0.69`) and `float` makes that a float; `float` alone refuses a $(1, 1)$ array in
+# NumPy 2.
 
-# %% [solution] id=propagate
+# %% id="propagate" kind="solution"
 def propagate(w, b, X, Y):
     """One forward and backward pass of logistic regression over all examples.
 
@@ -246,11 +251,11 @@ def propagate(w, b, X, Y):
     dw = np.dot(X, dZ.T) / m                    # (n_x, 1)
     db = np.sum(dZ) / m
     ### END SOLUTION
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
-# %% [test] id=propagate_test points=2
+# %% id="propagate_test" kind="test" points=2
 check("c1w2.propagate", propagate)
 ### BEGIN HIDDEN TESTS
 check("c1w2.propagate", propagate, hidden=True)
@@ -259,7 +264,7 @@ check("c1w2.propagate", propagate, hidden=True)
 # %% [markdown]
 # Your `propagate` on a small example with two features and three examples:
 
-# %% [locked]
+# %% kind="locked"
 w_demo = np.array([[1.0], [2.0]])
 b_demo = 2.0
 X_demo = np.array([[1.0, 2.0, -1.0],
@@ -288,7 +293,7 @@ print("cost =", cost_demo)
 # those iterations too. Return the final parameters, the gradients of the last
 # step and the list of costs.
 
-# %% [solution] id=optimize
+# %% id="optimize" kind="solution"
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     """Learn w and b by batch gradient descent.
 
@@ -321,13 +326,13 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     return params, grads, costs
 
 
-# %% [test] id=optimize_test points=2
+# %% id="optimize_test" kind="test" points=2
 check("c1w2.optimize", optimize)
 ### BEGIN HIDDEN TESTS
 check("c1w2.optimize", optimize, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 params_demo, grads_demo, costs_demo = optimize(w_demo, b_demo, X_demo, Y_demo,
                                                num_iterations=100, learning_rate=0.009)
 print("w =", params_demo["w"].ravel())
@@ -349,7 +354,7 @@ print("costs recorded:", costs_demo)
 #
 # **Exercise.** Implement `predict(w, b, X)`, returning `Y_prediction` of shape `(1, m)`.
 
-# %% [solution] id=predict
+# %% id="predict" kind="solution"
 def predict(w, b, X):
     """Predict 0/1 labels with learned logistic-regression parameters.
 
@@ -368,7 +373,7 @@ def predict(w, b, X):
     return Y_prediction
 
 
-# %% [test] id=predict_test points=1
+# %% id="predict_test" kind="test" points=1
 check("c1w2.predict", predict)
 ### BEGIN HIDDEN TESTS
 check("c1w2.predict", predict, hidden=True)
@@ -386,7 +391,7 @@ check("c1w2.predict", predict, hidden=True)
 # `"costs"`, `"Y_prediction_test"`, `"Y_prediction_train"`, `"w"`, `"b"`,
 # `"learning_rate"` and `"num_iterations"`.
 
-# %% [solution] id=model
+# %% id="model" kind="solution"
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
     """Train logistic regression on the training set and predict on both sets.
 
@@ -421,7 +426,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     return d
 
 
-# %% [test] id=model_test points=2
+# %% id="model_test" kind="test" points=2
 check("c1w2.model", model)
 ### BEGIN HIDDEN TESTS
 check("c1w2.model", model, hidden=True)
@@ -436,7 +441,7 @@ check("c1w2.model", model, hidden=True)
 # $|\hat{y} - y|$ is the fraction of mistakes, so
 # accuracy $= 100 - 100 \cdot \text{mean}|\hat{y} - y|$.
 
-# %% [locked]
+# %% kind="locked"
 d = model(train_set_x, train_set_y, test_set_x, test_set_y,
           num_iterations=2000, learning_rate=0.005, print_cost=True)
 
@@ -448,7 +453,7 @@ print(f"test accuracy:  {test_accuracy:.1f} %")
 always_cat = 100 * np.mean(test_set_y == 1)
 print(f"(for comparison, answering 'cat' for every test picture scores {always_cat:.1f} %)")
 
-# %% [locked]
+# %% kind="locked"
 plot.plot_costs(d["costs"], learning_rate=d["learning_rate"])
 plt.show()
 
@@ -472,7 +477,7 @@ plt.show()
 # all the tests above pass, re-run the notebook from the top (Kernel > Restart &
 # Run All), so that every cell uses your latest functions.
 
-# %% [locked] id=model_results
+# %% id="model_results" kind="locked"
 train_acc = 100 - np.mean(np.abs(d["Y_prediction_train"] - train_set_y)) * 100
 test_acc = 100 - np.mean(np.abs(d["Y_prediction_test"] - test_set_y)) * 100
 print(f"train accuracy {train_acc:.1f} %, test accuracy {test_acc:.1f} %")
@@ -556,7 +561,7 @@ plt.show()
 # Here are the test pictures that the model trained in section 5 labels
 # incorrectly, titled with the predicted label ("said") and the true one ("is").
 
-# %% [locked]
+# %% kind="locked"
 wrong = d["Y_prediction_test"] != test_set_y
 missed_cats = int(np.sum(wrong & (test_set_y == 1)))
 false_cats = int(np.sum(wrong & (test_set_y == 0)))
@@ -594,7 +599,7 @@ plt.show()
 # into a 64×64×3 picture, rescaled so that its smallest weight is black and its
 # largest white.
 
-# %% [locked]
+# %% kind="locked"
 w_learned = d["w"].reshape(num_px, num_px, 3)
 w_picture = (w_learned - w_learned.min()) / (w_learned.max() - w_learned.min())
 plot.show_images(w_picture[None], titles=["w, rescaled to [0, 1]"],

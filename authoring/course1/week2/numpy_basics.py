@@ -21,7 +21,7 @@
 # One rule for the whole notebook: **no Python loops over array entries** inside
 # the exercises. numpy does the looping for you, in compiled code.
 
-# %% [setup]
+# %% kind="setup"
 import time
 
 import numpy as np
@@ -30,7 +30,7 @@ import matplotlib.pyplot as plt
 from autograder import check
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. The sigmoid function
@@ -50,7 +50,7 @@ np.random.seed(1)
 #
 # **Exercise.** Implement `sigmoid(z)` for a number or a numpy array `z` of any shape.
 
-# %% [solution] id=sigmoid
+# %% id="sigmoid" kind="solution"
 def sigmoid(z):
     """Compute the sigmoid of z, entry by entry.
 
@@ -66,7 +66,7 @@ def sigmoid(z):
     return s
 
 
-# %% [test] id=sigmoid_test points=1
+# %% id="sigmoid_test" kind="test" points=1
 check("c1w2.sigmoid", sigmoid)
 ### BEGIN HIDDEN TESTS
 check("c1w2.sigmoid", sigmoid, hidden=True)
@@ -75,7 +75,7 @@ check("c1w2.sigmoid", sigmoid, hidden=True)
 # %% [markdown]
 # Your function on a few inputs. The first value should be exactly $\sigma(0) = 0.5$.
 
-# %% [locked]
+# %% kind="locked"
 z = np.array([0.0, 1.0, 2.0, -3.0])
 print("z        =", z)
 print("sigma(z) =", sigmoid(z))
@@ -96,7 +96,7 @@ print("sigma(z) =", sigmoid(z))
 # **Exercise.** Implement `sigmoid_derivative(x)`: compute `s` with your `sigmoid`,
 # then `ds = s * (1 - s)`. The output has the shape of `x`.
 
-# %% [solution] id=sigmoid_derivative
+# %% id="sigmoid_derivative" kind="solution"
 def sigmoid_derivative(x):
     """Compute the slope of the sigmoid at x, entry by entry.
 
@@ -113,7 +113,7 @@ def sigmoid_derivative(x):
     return ds
 
 
-# %% [test] id=sigmoid_derivative_test points=1
+# %% id="sigmoid_derivative_test" kind="test" points=1
 check("c1w2.sigmoid_derivative", sigmoid_derivative)
 ### BEGIN HIDDEN TESTS
 check("c1w2.sigmoid_derivative", sigmoid_derivative, hidden=True)
@@ -123,7 +123,7 @@ check("c1w2.sigmoid_derivative", sigmoid_derivative, hidden=True)
 # Here are your two functions side by side. The curve of $\sigma'$ peaks at $0.25$
 # above $x = 0$, exactly where $\sigma$ crosses $0.5$.
 
-# %% [locked]
+# %% kind="locked"
 print("sigma(0)  =", sigmoid(np.array([0.0]))[0])
 print("sigma'(0) =", sigmoid_derivative(np.array([0.0]))[0])
 
@@ -162,7 +162,7 @@ plt.show()
 # `(length*height*depth, 1)`. Read the three sizes from `image.shape` rather than
 # hard-coding them.
 
-# %% [solution] id=image2vector
+# %% id="image2vector" kind="solution"
 def image2vector(image):
     """Unroll an image into a single column.
 
@@ -179,7 +179,7 @@ def image2vector(image):
     return v
 
 
-# %% [test] id=image2vector_test points=1
+# %% id="image2vector_test" kind="test" points=1
 check("c1w2.image2vector", image2vector)
 ### BEGIN HIDDEN TESTS
 check("c1w2.image2vector", image2vector, hidden=True)
@@ -189,7 +189,7 @@ check("c1w2.image2vector", image2vector, hidden=True)
 # A tiny "image" of 2×2 pixels with 3 channels shows the order: the first three
 # rows of the column are the three channels of the top-left pixel.
 
-# %% [locked]
+# %% kind="locked"
 tiny = np.arange(12).reshape(2, 2, 3)
 print("tiny.shape =", tiny.shape)
 print("top-left pixel (R, G, B):", tiny[0, 0, :])
@@ -223,7 +223,7 @@ print("first three entries:", v[:3, 0])
 # The `reshape(1, 4)` is not strictly needed here (a (4,) array would broadcast the
 # same way) but it costs nothing and states the shape you mean.
 
-# %% [locked]
+# %% kind="locked"
 A = np.array([[56.0, 0.0, 4.4, 68.0],
               [1.2, 104.0, 52.0, 8.0],
               [1.8, 135.0, 99.0, 0.9]])
@@ -249,7 +249,7 @@ print(f"apples, share from carbohydrate: {percentage[0, 0]:.1f}%")
 # Add `keepdims=True` to keep the summed axis with length 1, giving (1, 4) or (3, 1):
 # those shapes broadcast back against the (3, 4) matrix without any reshape.
 
-# %% [locked]
+# %% kind="locked"
 print("A.sum(axis=0)               ->", A.sum(axis=0), " shape", A.sum(axis=0).shape)
 print("A.sum(axis=1)               ->", A.sum(axis=1), " shape", A.sum(axis=1).shape)
 print("A.sum(axis=0, keepdims=True) shape", A.sum(axis=0, keepdims=True).shape)
@@ -269,7 +269,7 @@ print("A.sum(axis=1, keepdims=True) shape", A.sum(axis=1, keepdims=True).shape)
 # $(m, n) + (1, n)$ case each **column** gets its own offset (100, 200, 300), and in
 # the $(m, n) + (m, 1)$ case each **row** gets its own offset (100, 200).
 
-# %% [locked]
+# %% kind="locked"
 col = np.array([[1], [2], [3], [4]])
 print("(4, 1) + 100:\n", col + 100)
 print("(3,) + 100:", np.array([1, 2, 3]) + 100)
@@ -304,7 +304,7 @@ print("(2, 3) + (2, 1):\n", M + col_offsets)
 #
 # **Exercise.** Implement `normalize_rows(x)`.
 
-# %% [solution] id=normalize_rows
+# %% id="normalize_rows" kind="solution"
 def normalize_rows(x):
     """Scale each row of x to unit Euclidean length.
 
@@ -321,13 +321,13 @@ def normalize_rows(x):
     return x_normalized
 
 
-# %% [test] id=normalize_rows_test points=1
+# %% id="normalize_rows_test" kind="test" points=1
 check("c1w2.normalize_rows", normalize_rows)
 ### BEGIN HIDDEN TESTS
 check("c1w2.normalize_rows", normalize_rows, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 x = np.array([[0.0, 3.0, 4.0],
               [1.0, 6.0, 4.0]])
 xn = normalize_rows(x)
@@ -358,7 +358,7 @@ print("row lengths after:", np.linalg.norm(xn, axis=1))
 #
 # **Exercise.** Implement `softmax(x)` for an $(m, n)$ matrix.
 
-# %% [solution] id=softmax
+# %% id="softmax" kind="solution"
 def softmax(x):
     """Row-wise softmax.
 
@@ -377,13 +377,13 @@ def softmax(x):
     return s
 
 
-# %% [test] id=softmax_test points=1
+# %% id="softmax_test" kind="test" points=1
 check("c1w2.softmax", softmax)
 ### BEGIN HIDDEN TESTS
 check("c1w2.softmax", softmax, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 scores = np.array([[5.0, 2.0, -1.0, 3.0]])
 probs = softmax(scores)
 print("softmax([5, 2, -1, 3]) =", np.round(probs, 3))
@@ -409,7 +409,7 @@ print("two examples, one per row; each row sums to", softmax(two).sum(axis=1))
 # The vectorised version is so fast that a single run is hard to time; the cell
 # takes the best of 20 runs.
 
-# %% [locked]
+# %% kind="locked"
 rng = np.random.default_rng(1)
 n = 1_000_000
 a = rng.random(n)
@@ -439,7 +439,7 @@ print(f"speed-up : about {loop_seconds / vec_seconds:.0f}x "
 # exactly associative. The cell below checks that they agree to a relative
 # $10^{-6}$ and that the vectorised version won.
 
-# %% [locked]
+# %% kind="locked"
 assert abs(c_loop - c_vec) <= 1e-6 * abs(c_vec), (c_loop, c_vec)
 assert vec_seconds < loop_seconds, (vec_seconds, loop_seconds)
 print("Both ways give the same dot product, and np.dot is faster.")
@@ -469,7 +469,7 @@ print("Both ways give the same dot product, and np.dot is faster.")
 #
 # **Exercise.** Implement `L1(yhat, y)` with `np.abs` and `np.sum`.
 
-# %% [solution] id=L1
+# %% id="L1" kind="solution"
 def L1(yhat, y):
     """L1 loss: the sum of absolute differences.
 
@@ -486,7 +486,7 @@ def L1(yhat, y):
     return loss
 
 
-# %% [test] id=L1_test points=1
+# %% id="L1_test" kind="test" points=1
 check("c1w2.L1", L1)
 ### BEGIN HIDDEN TESTS
 check("c1w2.L1", L1, hidden=True)
@@ -497,7 +497,7 @@ check("c1w2.L1", L1, hidden=True)
 # so does `np.dot(d, d)` for the difference vector `d`, the inner product of a
 # vector with itself.
 
-# %% [solution] id=L2
+# %% id="L2" kind="solution"
 def L2(yhat, y):
     """L2 loss: the sum of squared differences.
 
@@ -515,13 +515,13 @@ def L2(yhat, y):
     return loss
 
 
-# %% [test] id=L2_test points=1
+# %% id="L2_test" kind="test" points=1
 check("c1w2.L2", L2)
 ### BEGIN HIDDEN TESTS
 check("c1w2.L2", L2, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 yhat = np.array([0.9, 0.2, 0.1, 0.4, 0.9])
 y = np.array([1, 0, 0, 1, 1])
 print(f"L1 = {L1(yhat, y):.4f}   (expected 1.1)")

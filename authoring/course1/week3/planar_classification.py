@@ -24,7 +24,7 @@
 # Everything is vectorised over the examples; the only loop you write is the one
 # over gradient-descent iterations.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -36,7 +36,7 @@ from dlkit.plot_boundary import plot_dataset, plot_decision_boundary, plot_decis
 from dlkit.shallow import sweep_hidden_sizes
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. The flower
@@ -54,7 +54,7 @@ np.random.seed(1)
 # The data are generated for this companion (seeded, so everybody sees the same
 # flower).
 
-# %% [locked]
+# %% kind="locked"
 X, Y = make_flower()
 
 shape_X = X.shape
@@ -77,7 +77,7 @@ plt.show()
 # by its predictions: the light blue region is where it says 0, the light red one
 # where it says 1, and the black line between them is its decision boundary.
 
-# %% [locked]
+# %% kind="locked"
 w, b = logistic.initialize_with_zeros(2)
 lr_params, _, _ = logistic.optimize(w, b, X, Y, num_iterations=2000, learning_rate=0.5)
 
@@ -100,7 +100,7 @@ plt.show()
 # $w = 0$, where every point gets probability about 0.5. A linear model is simply
 # the wrong shape for this data.
 
-# %% [locked] id=baseline_result
+# %% id="baseline_result" kind="locked"
 assert lr_accuracy <= 55, f"logistic regression should stay near chance on the flower, got {lr_accuracy:.1f} %"
 print("As expected: no straight line separates the petals.")
 
@@ -144,7 +144,7 @@ print("As expected: no straight line separates the petals.")
 #
 # **Exercise.** Implement `layer_sizes(X, Y)` returning `(n_x, n_h, n_y)`.
 
-# %% [solution] id=layer_sizes
+# %% id="layer_sizes" kind="solution"
 def layer_sizes(X, Y):
     """The sizes of the three layers.
 
@@ -165,13 +165,13 @@ def layer_sizes(X, Y):
     return (n_x, n_h, n_y)
 
 
-# %% [test] id=layer_sizes_test points=1
+# %% id="layer_sizes_test" kind="test" points=1
 check("c1w3.layer_sizes", layer_sizes)
 ### BEGIN HIDDEN TESTS
 check("c1w3.layer_sizes", layer_sizes, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 n_x, n_h, n_y = layer_sizes(X, Y)
 print(f"the flower network: n_x = {n_x}, n_h = {n_h}, n_y = {n_y}")
 
@@ -202,7 +202,7 @@ print(f"the flower network: n_x = {n_x}, n_h = {n_h}, n_y = {n_y}")
 # set `b1` and `b2` to zeros of the right (column) shapes. The seed is set for you
 # so that your numbers match the expected ones.
 
-# %% [solution] id=initialize_parameters
+# %% id="initialize_parameters" kind="solution"
 def initialize_parameters(n_x, n_h, n_y):
     """Small random weights and zero biases for the 2-layer network.
 
@@ -229,13 +229,13 @@ def initialize_parameters(n_x, n_h, n_y):
     return parameters
 
 
-# %% [test] id=initialize_parameters_test points=1
+# %% id="initialize_parameters_test" kind="test" points=1
 check("c1w3.initialize_parameters", initialize_parameters)
 ### BEGIN HIDDEN TESTS
 check("c1w3.initialize_parameters", initialize_parameters, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 for name, value in initialize_parameters(3, 4, 1).items():
     print(f"{name}: shape {value.shape}")
 
@@ -258,7 +258,7 @@ for name, value in initialize_parameters(3, 4, 1).items():
 # **Exercise.** Implement `forward_propagation(X, parameters)` returning `A2` and
 # `cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}`.
 
-# %% [solution] id=forward_propagation
+# %% id="forward_propagation" kind="solution"
 def forward_propagation(X, parameters):
     """Forward pass of the 2-layer network over all examples.
 
@@ -284,7 +284,7 @@ def forward_propagation(X, parameters):
     return A2, cache
 
 
-# %% [test] id=forward_propagation_test points=2
+# %% id="forward_propagation_test" kind="test" points=2
 check("c1w3.forward_propagation", forward_propagation)
 ### BEGIN HIDDEN TESTS
 check("c1w3.forward_propagation", forward_propagation, hidden=True)
@@ -298,12 +298,14 @@ check("c1w3.forward_propagation", forward_propagation, hidden=True)
 # $$J = -\frac{1}{m} \sum_{i=1}^{m} \Big[ y^{(i)} \log a^{[2](i)} + \big(1 - y^{(i)}\big) \log\big(1 - a^{[2](i)}\big) \Big].$$
 #
 # Compute it with elementwise operations: `np.log(A2)`, products with `Y` and
-# `1 - Y`, then `np.sum` and a division by $m$. Return a plain number (`float(...)`):
-# a `(1, 1)` array is not a cost.
+# `1 - Y`, then `np.sum` and a division by $m$. The given last line returns the cost as a
+# plain float whatever its shape: a number from `np.sum`, or a $(1, 1)$ array if you wrote
+# the sums as `np.dot(Y, np.log(A2).T)` or with `keepdims=True` (`np.squeeze` drops the
+# axes of length 1, then `float` converts).
 #
 # **Exercise.** Implement `compute_cost(A2, Y)`.
 
-# %% [solution] id=compute_cost
+# %% id="compute_cost" kind="solution"
 def compute_cost(A2, Y):
     """Cross-entropy cost of the network's output.
 
@@ -319,10 +321,10 @@ def compute_cost(A2, Y):
     logprobs = Y * np.log(A2) + (1 - Y) * np.log(1 - A2)
     cost = -np.sum(logprobs) / m
     ### END SOLUTION
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
-# %% [test] id=compute_cost_test points=1
+# %% id="compute_cost_test" kind="test" points=1
 check("c1w3.compute_cost", compute_cost)
 ### BEGIN HIDDEN TESTS
 check("c1w3.compute_cost", compute_cost, hidden=True)
@@ -332,7 +334,7 @@ check("c1w3.compute_cost", compute_cost, hidden=True)
 # At the start of training the output is about 0.5 for every point, so the cost should
 # be close to $\log 2 \approx 0.693$:
 
-# %% [locked]
+# %% kind="locked"
 A2_start, _ = forward_propagation(X, initialize_parameters(n_x, n_h, n_y))
 print(f"cost of the untrained network on the flower: {compute_cost(A2_start, Y):.6f}  (log 2 = {np.log(2):.6f})")
 
@@ -369,7 +371,7 @@ print(f"cost of the untrained network on the flower: {compute_cost(A2_start, Y):
 # **Exercise.** Implement `backward_propagation(parameters, cache, X, Y)` returning
 # `grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}`.
 
-# %% [solution] id=backward_propagation
+# %% id="backward_propagation" kind="solution"
 def backward_propagation(parameters, cache, X, Y):
     """Gradients of the cost with respect to W1, b1, W2 and b2.
 
@@ -383,7 +385,6 @@ def backward_propagation(parameters, cache, X, Y):
     grads -- dict with "dW1" (n_h, n_x), "db1" (n_h, 1), "dW2" (n_y, n_h), "db2" (n_y, 1)
     """
     m = X.shape[1]
-    W1 = parameters["W1"]
     W2 = parameters["W2"]
     A1 = cache["A1"]
     A2 = cache["A2"]
@@ -399,7 +400,7 @@ def backward_propagation(parameters, cache, X, Y):
     return grads
 
 
-# %% [test] id=backward_propagation_test points=3
+# %% id="backward_propagation_test" kind="test" points=3
 check("c1w3.backward_propagation", backward_propagation)
 ### BEGIN HIDDEN TESTS
 check("c1w3.backward_propagation", backward_propagation, hidden=True)
@@ -425,7 +426,7 @@ check("c1w3.backward_propagation", backward_propagation, hidden=True)
 # **Exercise.** Implement `update_parameters(parameters, grads, learning_rate=1.2)`.
 # Use the `learning_rate` argument, not a fixed number.
 
-# %% [solution] id=update_parameters
+# %% id="update_parameters" kind="solution"
 def update_parameters(parameters, grads, learning_rate=1.2):
     """One gradient-descent step.
 
@@ -451,7 +452,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     return parameters
 
 
-# %% [test] id=update_parameters_test points=1
+# %% id="update_parameters_test" kind="test" points=1
 check("c1w3.update_parameters", update_parameters)
 ### BEGIN HIDDEN TESTS
 check("c1w3.update_parameters", update_parameters, hidden=True)
@@ -470,7 +471,7 @@ check("c1w3.update_parameters", update_parameters, hidden=True)
 # the one to use). When `print_cost` is True, print the cost every 1000 iterations,
 # e.g. `print(f"Cost after iteration {i}: {cost:f}")`. Return the learned parameters.
 
-# %% [solution] id=nn_model
+# %% id="nn_model" kind="solution"
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
     """Train the 2-layer network by gradient descent.
 
@@ -499,7 +500,7 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
     return parameters
 
 
-# %% [test] id=nn_model_test points=2
+# %% id="nn_model_test" kind="test" points=2
 check("c1w3.nn_model", nn_model)
 ### BEGIN HIDDEN TESTS
 check("c1w3.nn_model", nn_model, hidden=True)
@@ -516,7 +517,7 @@ check("c1w3.nn_model", nn_model, hidden=True)
 # **Exercise.** Implement `predict(parameters, X)` using your `forward_propagation`;
 # return an array of shape $(1, m)$ holding 0.0 and 1.0 (`(A2 > 0.5).astype(float)`).
 
-# %% [solution] id=predict
+# %% id="predict" kind="solution"
 def predict(parameters, X):
     """Predict a label for each column of X with the learned parameters.
 
@@ -534,7 +535,7 @@ def predict(parameters, X):
     return predictions
 
 
-# %% [test] id=predict_test points=1
+# %% id="predict_test" kind="test" points=1
 check("c1w3.predict", predict)
 ### BEGIN HIDDEN TESTS
 check("c1w3.predict", predict, hidden=True)
@@ -546,7 +547,7 @@ check("c1w3.predict", predict, hidden=True)
 # Time to train your network: 4 hidden units, 10 000 iterations of gradient
 # descent (a couple of seconds). The cost is printed every 1000 iterations.
 
-# %% [locked]
+# %% kind="locked"
 parameters = nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=True)
 
 predictions = predict(parameters, X)
@@ -571,7 +572,7 @@ plt.show()
 # margin. If it fails while all the tests above pass, re-run the notebook from the
 # top (Kernel > Restart & Run All), so that every cell uses your latest functions.
 
-# %% [locked] id=nn_results
+# %% id="nn_results" kind="locked"
 assert nn_accuracy >= 88, f"4 hidden units should classify at least 88 % of the flower correctly, got {nn_accuracy:.1f} %"
 assert nn_accuracy >= lr_accuracy + 30, "the network should beat logistic regression by a wide margin"
 print(f"Well done: {nn_accuracy:.1f} % with one hidden layer, against {lr_accuracy:.1f} % for logistic regression.")
@@ -585,7 +586,7 @@ print(f"Well done: {nn_accuracy:.1f} % with one hidden layer, against {lr_accura
 # (enough for these sizes to settle; the 4-unit result barely moves). A progress
 # bar shows how far it is; it takes some ten seconds.
 
-# %% [locked]
+# %% kind="locked"
 hidden_sizes = (1, 2, 3, 4, 5, 20, 50)
 sweep = sweep_hidden_sizes(nn_model, predict, X, Y, hidden_sizes, num_iterations=5000, progress=True)
 
@@ -623,7 +624,7 @@ plt.show()
 #   even start on this one);
 # * **blobs**: six Gaussian clusters whose labels alternate.
 
-# %% [locked]
+# %% kind="locked"
 datasets = {"moons": make_moons(), "circles": make_circles(), "blobs": make_blobs()}
 
 fig, axes = plt.subplots(1, 3, figsize=(15, 4.8))

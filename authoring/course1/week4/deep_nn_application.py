@@ -33,7 +33,7 @@
 # and one helper for the training loop: `training_steps(num_iterations, progress, description)`
 # is `range(num_iterations)`, shown as a progress bar when `progress` is true.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -45,7 +45,7 @@ from dlkit.deep import (L_model_backward, L_model_forward, compute_cost, initial
 from dlkit.layers import linear_activation_backward, linear_activation_forward
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. The data
@@ -55,7 +55,7 @@ np.random.seed(1)
 # They are generated for this companion: cartoon cat heads for class 1; dogs,
 # bears, balls, houses and other shapes for class 0, all on cluttered backgrounds.
 
-# %% [locked]
+# %% kind="locked"
 train_x_orig, train_y, test_x_orig, test_y, classes = load_binary_images()
 names = [c.decode() for c in classes]
 
@@ -71,7 +71,7 @@ plt.show()
 # inputs of every model below are the matrices `train_x` of shape $(12288, 209)$
 # and `test_x` of shape $(12288, 50)$.
 
-# %% [locked]
+# %% kind="locked"
 train_x = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 255.0
 test_x = test_x_orig.reshape(test_x_orig.shape[0], -1).T / 255.0
 print("train_x shape:", train_x.shape)
@@ -84,7 +84,7 @@ print("test_x shape: ", test_x.shape)
 # in Week 2 (weights start at zero, learning rate 0.005, 2000 iterations of
 # gradient descent), using the reference `dlkit.logistic.model`.
 
-# %% [locked]
+# %% kind="locked"
 lr_model = logistic.model(train_x, train_y, test_x, test_y, num_iterations=2000, learning_rate=0.005,
                           progress=True)
 lr_train_acc = logistic.accuracy(lr_model["Y_prediction_train"], train_y)
@@ -123,7 +123,7 @@ print(f"logistic regression: train accuracy {lr_train_acc:.1f} %, test accuracy 
 # `for i in training_steps(num_iterations, progress, "two-layer model"):` so that
 # `progress=True` shows a progress bar. Return the final parameters and the list of costs.
 
-# %% [solution] id=two_layer_model
+# %% id="two_layer_model" kind="solution"
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
                     *, progress=False):
     """Train LINEAR -> RELU -> LINEAR -> SIGMOID by batch gradient descent.
@@ -166,7 +166,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     return parameters, costs
 
 
-# %% [test] id=two_layer_model_test points=4
+# %% id="two_layer_model_test" kind="test" points=4
 check("c1w4.two_layer_model", two_layer_model)
 ### BEGIN HIDDEN TESTS
 check("c1w4.two_layer_model", two_layer_model, hidden=True)
@@ -180,14 +180,14 @@ check("c1w4.two_layer_model", two_layer_model, hidden=True)
 # here. Every iteration passes the whole $12288 \times 209$ data matrix through
 # the first layer, forward and backward, so this takes a quarter of a minute or so.
 
-# %% [locked]
+# %% kind="locked"
 n_x, n_h, n_y = 12288, 7, 1
 parameters_2, costs_2 = two_layer_model(train_x, train_y, (n_x, n_h, n_y), learning_rate=0.0075,
                                         num_iterations=1500, progress=True)
 plot.plot_costs(costs_2, learning_rate=0.0075, title="Two-layer network: cost during training")
 plt.show()
 
-# %% [locked]
+# %% kind="locked"
 pred_test_2 = predict(test_x, test_y, parameters_2, print_accuracy=False)
 two_train_acc = logistic.accuracy(predict(train_x, train_y, parameters_2, print_accuracy=False), train_y)
 two_test_acc = logistic.accuracy(pred_test_2, test_y)
@@ -241,7 +241,7 @@ print(f"cats: {int(train_y.sum())} of {train_y.shape[1]} training pictures, {int
 # `for i in training_steps(num_iterations, progress, "L-layer model"):`, and record
 # and print the cost as in `two_layer_model`.
 
-# %% [solution] id=L_layer_model
+# %% id="L_layer_model" kind="solution"
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
                   *, progress=False):
     """Train [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID by batch gradient descent.
@@ -275,7 +275,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     return parameters, costs
 
 
-# %% [test] id=L_layer_model_test points=4
+# %% id="L_layer_model_test" kind="test" points=4
 check("c1w4.L_layer_model", L_layer_model)
 ### BEGIN HIDDEN TESTS
 check("c1w4.L_layer_model", L_layer_model, hidden=True)
@@ -287,14 +287,14 @@ check("c1w4.L_layer_model", L_layer_model, hidden=True)
 # Same learning rate, and again **1500** iterations instead of the course's 2500
 # (about 20 seconds: the first layer now has 20 units instead of 7).
 
-# %% [locked]
+# %% kind="locked"
 layers_dims = [12288, 20, 7, 5, 1]
 parameters_L, costs_L = L_layer_model(train_x, train_y, layers_dims, learning_rate=0.0075,
                                       num_iterations=1500, progress=True)
 plot.plot_costs(costs_L, learning_rate=0.0075, title="Four-layer network: cost during training")
 plt.show()
 
-# %% [locked]
+# %% kind="locked"
 pred_train_L = predict(train_x, train_y, parameters_L, print_accuracy=False)
 pred_test_L = predict(test_x, test_y, parameters_L, print_accuracy=False)
 deep_train_acc = logistic.accuracy(pred_train_L, train_y)
@@ -310,12 +310,12 @@ print(f"four-layer network: train accuracy {deep_train_acc:.1f} %, test accuracy
 # fails although all the tests above pass, run the notebook again from the top
 # (Kernel > Restart & Run All), so that every cell uses your latest functions.
 
-# %% [locked]
+# %% kind="locked"
 plot.plot_cost_comparison({"two-layer [12288, 7, 1]": costs_2, "four-layer [12288, 20, 7, 5, 1]": costs_L},
                           title="Cost of the two networks (learning rate 0.0075)", legend_title="network")
 plt.show()
 
-# %% [locked] id=compare_models
+# %% id="compare_models" kind="locked"
 print(f"{'model':<22}{'train':>8}{'test':>8}")
 for name, tr, te in [("logistic regression", lr_train_acc, lr_test_acc),
                      ("two-layer network", two_train_acc, two_test_acc),
@@ -349,7 +349,7 @@ print(f"The four-layer network beats logistic regression on the test set by "
 # The test pictures that the four-layer network labels incorrectly, titled with
 # the predicted label ("said") and the true one ("is"):
 
-# %% [locked]
+# %% kind="locked"
 plot.show_misclassified(test_x_orig, test_y, pred_test_L, classes,
                         title="Test pictures the four-layer network gets wrong")
 plt.show()

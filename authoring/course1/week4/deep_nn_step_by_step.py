@@ -40,7 +40,7 @@
 # with your code, run the cell, then run the test cell below it. The only loops
 # you need run over the layers, never over the examples.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 
 from autograder import check
@@ -74,7 +74,7 @@ np.random.seed(1)
 # `np.random.seed(1)` first, then draw `W1` before `W2`, so that your numbers
 # match the tests.
 
-# %% [solution] id=initialize_parameters
+# %% id="initialize_parameters" kind="solution"
 def initialize_parameters(n_x, n_h, n_y):
     """Random weights and zero biases for a LINEAR -> RELU -> LINEAR -> SIGMOID network.
 
@@ -101,7 +101,7 @@ def initialize_parameters(n_x, n_h, n_y):
     return parameters
 
 
-# %% [test] id=initialize_parameters_test points=1
+# %% id="initialize_parameters_test" kind="test" points=1
 check("c1w4.initialize_parameters", initialize_parameters)
 ### BEGIN HIDDEN TESTS
 check("c1w4.initialize_parameters", initialize_parameters, hidden=True)
@@ -110,7 +110,7 @@ check("c1w4.initialize_parameters", initialize_parameters, hidden=True)
 # %% [markdown]
 # The lecture's small example, 3 inputs, 4 hidden units and 1 output:
 
-# %% [locked]
+# %% kind="locked"
 parameters = initialize_parameters(3, 4, 1)
 for name, value in parameters.items():
     print(f"{name} has shape {value.shape}")
@@ -141,7 +141,7 @@ print("W1 =", parameters["W1"])
 # set for you (to 3, so the numbers differ from the two-layer case). Draw the
 # weights in the order $W^{[1]}, W^{[2]}, \dots$
 
-# %% [solution] id=initialize_parameters_deep
+# %% id="initialize_parameters_deep" kind="solution"
 def initialize_parameters_deep(layer_dims):
     """Random weights and zero biases for an L-layer network.
 
@@ -164,7 +164,7 @@ def initialize_parameters_deep(layer_dims):
     return parameters
 
 
-# %% [test] id=initialize_parameters_deep_test points=2
+# %% id="initialize_parameters_deep_test" kind="test" points=2
 check("c1w4.initialize_parameters_deep", initialize_parameters_deep)
 ### BEGIN HIDDEN TESTS
 check("c1w4.initialize_parameters_deep", initialize_parameters_deep, hidden=True)
@@ -178,7 +178,7 @@ check("c1w4.initialize_parameters_deep", initialize_parameters_deep, hidden=True
 # $W^{[l]}: (n^{[l]}, n^{[l-1]})$, $b^{[l]}: (n^{[l]}, 1)$. Each layer has
 # $n^{[l]} n^{[l-1]}$ weights and $n^{[l]}$ biases.
 
-# %% [locked] id=shape_table
+# %% id="shape_table" kind="locked"
 layer_dims_notes = [2, 3, 5, 4, 2, 1]
 parameters = initialize_parameters_deep(layer_dims_notes)
 
@@ -209,7 +209,7 @@ assert total == 66, f"the network [2, 3, 5, 4, 2, 1] has 66 parameters, your par
 # **Exercise.** Implement `linear_forward(A, W, b)`, returning `Z` and
 # `cache = (A, W, b)`.
 
-# %% [solution] id=linear_forward
+# %% id="linear_forward" kind="solution"
 def linear_forward(A, W, b):
     """The linear part of a layer's forward step, Z = W A + b.
 
@@ -229,7 +229,7 @@ def linear_forward(A, W, b):
     return Z, cache
 
 
-# %% [test] id=linear_forward_test points=1
+# %% id="linear_forward_test" kind="test" points=1
 check("c1w4.linear_forward", linear_forward)
 ### BEGIN HIDDEN TESTS
 check("c1w4.linear_forward", linear_forward, hidden=True)
@@ -251,7 +251,7 @@ check("c1w4.linear_forward", linear_forward, hidden=True)
 # where `activation` is the string `"sigmoid"` or `"relu"`. Use your
 # `linear_forward` for the linear part.
 
-# %% [solution] id=linear_activation_forward
+# %% id="linear_activation_forward" kind="solution"
 def linear_activation_forward(A_prev, W, b, activation):
     """Forward step of one LINEAR -> ACTIVATION layer.
 
@@ -276,7 +276,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     return A, cache
 
 
-# %% [test] id=linear_activation_forward_test points=2
+# %% id="linear_activation_forward_test" kind="test" points=2
 check("c1w4.linear_activation_forward", linear_activation_forward)
 ### BEGIN HIDDEN TESTS
 check("c1w4.linear_activation_forward", linear_activation_forward, hidden=True)
@@ -297,7 +297,7 @@ check("c1w4.linear_activation_forward", linear_activation_forward, hidden=True)
 # **Exercise.** Implement `L_model_forward(X, parameters)`, returning
 # $A^{[L]}$ (called `AL`, shape $(1, m)$) and `caches`.
 
-# %% [solution] id=L_model_forward
+# %% id="L_model_forward" kind="solution"
 def L_model_forward(X, parameters):
     """Forward pass of [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
 
@@ -323,7 +323,7 @@ def L_model_forward(X, parameters):
     return AL, caches
 
 
-# %% [test] id=L_model_forward_test points=3
+# %% id="L_model_forward_test" kind="test" points=3
 check("c1w4.L_model_forward", L_model_forward)
 ### BEGIN HIDDEN TESTS
 check("c1w4.L_model_forward", L_model_forward, hidden=True)
@@ -334,7 +334,7 @@ check("c1w4.L_model_forward", L_model_forward, hidden=True)
 # the signal shrinks at every layer, so every output is almost exactly
 # $\sigma(0) = 0.5$: keep that in mind for the application notebook.
 
-# %% [locked]
+# %% kind="locked"
 X_demo = np.random.RandomState(2).randn(2, 4)
 AL_demo, caches_demo = L_model_forward(X_demo, initialize_parameters_deep(layer_dims_notes))
 print("AL =", AL_demo)
@@ -348,9 +348,10 @@ print("AL has shape", AL_demo.shape, "and there are", len(caches_demo), "caches"
 # $$J = -\frac{1}{m} \sum_{i=1}^{m} \Big[ y^{(i)} \log a^{[L](i)} + \big(1 - y^{(i)}\big) \log\big(1 - a^{[L](i)}\big) \Big].$$
 #
 # **Exercise.** Implement `compute_cost(AL, Y)` with `np.log`, elementwise products
-# and `np.sum`; return a plain float.
+# and `np.sum`. The given line `cost = float(np.squeeze(cost))` makes the cost a plain
+# float, whether yours is a number or a $(1, 1)$ array (from `np.dot`, or `keepdims=True`).
 
-# %% [solution] id=compute_cost
+# %% id="compute_cost" kind="solution"
 def compute_cost(AL, Y):
     """The cross-entropy cost J.
 
@@ -369,13 +370,13 @@ def compute_cost(AL, Y):
     return cost
 
 
-# %% [test] id=compute_cost_test points=1
+# %% id="compute_cost_test" kind="test" points=1
 check("c1w4.compute_cost", compute_cost)
 ### BEGIN HIDDEN TESTS
 check("c1w4.compute_cost", compute_cost, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 print("cost =", compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]])))
 
 # %% [markdown]
@@ -407,7 +408,7 @@ print("cost =", compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]]))
 #
 # **Exercise.** Implement `linear_backward(dZ, cache)`.
 
-# %% [solution] id=linear_backward
+# %% id="linear_backward" kind="solution"
 def linear_backward(dZ, cache):
     """The linear part of a layer's backward step.
 
@@ -430,7 +431,7 @@ def linear_backward(dZ, cache):
     return dA_prev, dW, db
 
 
-# %% [test] id=linear_backward_test points=2
+# %% id="linear_backward_test" kind="test" points=2
 check("c1w4.linear_backward", linear_backward)
 ### BEGIN HIDDEN TESTS
 check("c1w4.linear_backward", linear_backward, hidden=True)
@@ -453,7 +454,7 @@ check("c1w4.linear_backward", linear_backward, hidden=True)
 # unpack the cache, turn $dA$ into $dZ$ with the helper that matches
 # `activation`, then call your `linear_backward`.
 
-# %% [solution] id=linear_activation_backward
+# %% id="linear_activation_backward" kind="solution"
 def linear_activation_backward(dA, cache, activation):
     """Backward step of one LINEAR -> ACTIVATION layer.
 
@@ -478,7 +479,7 @@ def linear_activation_backward(dA, cache, activation):
     return dA_prev, dW, db
 
 
-# %% [test] id=linear_activation_backward_test points=2
+# %% id="linear_activation_backward_test" kind="test" points=2
 check("c1w4.linear_activation_backward", linear_activation_backward)
 ### BEGIN HIDDEN TESTS
 check("c1w4.linear_activation_backward", linear_activation_backward, hidden=True)
@@ -513,7 +514,7 @@ check("c1w4.linear_activation_backward", linear_activation_backward, hidden=True
 #
 # **Exercise.** Implement `L_model_backward(AL, Y, caches)`.
 
-# %% [solution] id=L_model_backward
+# %% id="L_model_backward" kind="solution"
 def L_model_backward(AL, Y, caches):
     """Backward pass of [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
 
@@ -541,7 +542,7 @@ def L_model_backward(AL, Y, caches):
     return grads
 
 
-# %% [test] id=L_model_backward_test points=3
+# %% id="L_model_backward_test" kind="test" points=3
 check("c1w4.L_model_backward", L_model_backward)
 ### BEGIN HIDDEN TESTS
 check("c1w4.L_model_backward", L_model_backward, hidden=True)
@@ -558,7 +559,7 @@ check("c1w4.L_model_backward", L_model_backward, hidden=True)
 # **Exercise.** Implement `update_parameters(params, grads, learning_rate)`. It
 # works on a copy, so the dict passed in stays unchanged.
 
-# %% [solution] id=update_parameters
+# %% id="update_parameters" kind="solution"
 def update_parameters(params, grads, learning_rate):
     """One step of gradient descent.
 
@@ -580,7 +581,7 @@ def update_parameters(params, grads, learning_rate):
     return parameters
 
 
-# %% [test] id=update_parameters_test points=1
+# %% id="update_parameters_test" kind="test" points=1
 check("c1w4.update_parameters", update_parameters)
 ### BEGIN HIDDEN TESTS
 check("c1w4.update_parameters", update_parameters, hidden=True)
@@ -623,7 +624,7 @@ check("c1w4.update_parameters", update_parameters, hidden=True)
 #   exactly $Z = 0$ to the next layer, right on the kink, where a two-sided nudge
 #   measures neither slope. Small random biases keep every $Z$ away from 0.
 
-# %% [locked] id=gradient_check
+# %% id="gradient_check" kind="locked"
 rng = np.random.RandomState(3)
 params_check = initialize_parameters_deep(layer_dims_notes)
 for l in range(1, len(layer_dims_notes)):

@@ -23,11 +23,10 @@
 # In each exercise cell, replace `# YOUR CODE HERE` and `raise NotImplementedError()` with
 # your code, run the cell, then run the test cell below it.
 
-# %% [setup]
+# %% kind="setup"
 import time
 
 import numpy as np
-import matplotlib.pyplot as plt
 
 from autograder import check
 from dlkit import gradcheck
@@ -36,7 +35,6 @@ from dlkit.activations import relu, sigmoid
 from dlkit.gradcheck import verdict
 
 np.random.seed(1)
-%matplotlib inline
 
 # %% [markdown]
 # ## 1. How a derivative is checked
@@ -50,7 +48,7 @@ np.random.seed(1)
 # one-sided $\big(J(\theta + \varepsilon) - J(\theta)\big)/\varepsilon$ errs by about
 # $\varepsilon$. For $J(\theta) = \theta^3$ at $\theta = 1$ the true slope is $3$:
 
-# %% [locked]
+# %% kind="locked"
 def cube(theta):
     return theta ** 3
 
@@ -77,7 +75,7 @@ assert abs((cube(1.01) - cube(0.99)) / 0.02 - 3.0001) < 1e-9
 #
 # **Exercise.** Implement `forward_propagation(x, theta)`, returning $J$.
 
-# %% [solution] id=forward_propagation
+# %% id="forward_propagation" kind="solution"
 def forward_propagation(x, theta):
     """The cost J = theta * x of the one-dimensional example.
 
@@ -94,7 +92,7 @@ def forward_propagation(x, theta):
     return J
 
 
-# %% [test] id=forward_propagation_test points=1
+# %% id="forward_propagation_test" kind="test" points=1
 check("c2w1.forward_propagation", forward_propagation)
 ### BEGIN HIDDEN TESTS
 check("c2w1.forward_propagation", forward_propagation, hidden=True)
@@ -104,7 +102,7 @@ check("c2w1.forward_propagation", forward_propagation, hidden=True)
 # **Exercise.** Implement `backward_propagation(x, theta)`, returning the derivative of $J$
 # with respect to $\theta$.
 
-# %% [solution] id=backward_propagation
+# %% id="backward_propagation" kind="solution"
 def backward_propagation(x, theta):
     """The slope dJ/dtheta of J(theta) = theta * x.
 
@@ -121,7 +119,7 @@ def backward_propagation(x, theta):
     return dtheta
 
 
-# %% [test] id=backward_propagation_test points=1
+# %% id="backward_propagation_test" kind="test" points=1
 check("c2w1.backward_propagation", backward_propagation)
 ### BEGIN HIDDEN TESTS
 check("c2w1.backward_propagation", backward_propagation, hidden=True)
@@ -155,7 +153,7 @@ check("c2w1.backward_propagation", backward_propagation, hidden=True)
 #
 # **Exercise.** Implement `gradient_check(x, theta, epsilon)`, returning the difference.
 
-# %% [solution] id=gradient_check
+# %% id="gradient_check" kind="solution"
 def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
     """Check backward_propagation against a two-sided numeric slope of forward_propagation.
 
@@ -179,12 +177,13 @@ def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     difference = numerator / denominator
     ### END SOLUTION
+    difference = float(np.squeeze(difference))  # a number, or a (1, 1) array from np.dot: a float
     if print_msg:
         print(f"difference = {difference:.2e}: {verdict(difference)}")
-    return float(difference)
+    return difference
 
 
-# %% [test] id=gradient_check_test points=2
+# %% id="gradient_check_test" kind="test" points=2
 check("c2w1.gradient_check", gradient_check)
 ### BEGIN HIDDEN TESTS
 check("c2w1.gradient_check", gradient_check, hidden=True)
@@ -193,7 +192,7 @@ check("c2w1.gradient_check", gradient_check, hidden=True)
 # %% [markdown]
 # The course's example, $x = 2$ and $\theta = 4$:
 
-# %% [locked]
+# %% kind="locked"
 x, theta = 2.0, 4.0
 print("J =", forward_propagation(x, theta), "  dtheta =", backward_propagation(x, theta))
 difference_1d = gradient_check(x, theta, print_msg=True)
@@ -215,7 +214,7 @@ assert difference_1d < 1e-7, f"difference {difference_1d:.2e}: forward and backw
 # returns the cost and the course's flat cache; its backward pass below contains **two
 # bugs**. Don't look for them yet: let the gradient check find them.
 
-# %% [locked]
+# %% kind="locked"
 def forward_propagation_n(X, Y, parameters):
     """LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID, and the cross-entropy cost.
 
@@ -289,7 +288,7 @@ for name, value in parameters.items():
 # `"b" + str(l)` (not the order in which the dict happens to hold its keys). Stack the
 # columns with `np.concatenate(pieces, axis=0)`.
 
-# %% [solution] id=dictionary_to_vector
+# %% id="dictionary_to_vector" kind="solution"
 def dictionary_to_vector(parameters):
     """Stack W1, b1, W2, b2, ... into one column vector.
 
@@ -315,7 +314,7 @@ def dictionary_to_vector(parameters):
     return theta, layout
 
 
-# %% [test] id=dictionary_to_vector_test points=2
+# %% id="dictionary_to_vector_test" kind="test" points=2
 check("c2w1.dictionary_to_vector", dictionary_to_vector)
 ### BEGIN HIDDEN TESTS
 check("c2w1.dictionary_to_vector", dictionary_to_vector, hidden=True)
@@ -326,7 +325,7 @@ check("c2w1.dictionary_to_vector", dictionary_to_vector, hidden=True)
 # layout with a running index `start`, take the next `size` entries of `theta`
 # (`size = int(np.prod(shape))`) and reshape them to `shape`.
 
-# %% [solution] id=vector_to_dictionary
+# %% id="vector_to_dictionary" kind="solution"
 def vector_to_dictionary(theta, layout):
     """Cut the column vector theta back into the parameters listed in layout.
 
@@ -348,7 +347,7 @@ def vector_to_dictionary(theta, layout):
     return parameters
 
 
-# %% [test] id=vector_to_dictionary_test points=2
+# %% id="vector_to_dictionary_test" kind="test" points=2
 check("c2w1.vector_to_dictionary", vector_to_dictionary)
 ### BEGIN HIDDEN TESTS
 check("c2w1.vector_to_dictionary", vector_to_dictionary, hidden=True)
@@ -359,7 +358,7 @@ check("c2w1.vector_to_dictionary", vector_to_dictionary, hidden=True)
 # `gradients["d" + name]`, in the layout's order, stacked into one column. The dict also
 # holds `dZ` and `dA` entries: they are not slopes of parameters and stay out.
 
-# %% [solution] id=gradients_to_vector
+# %% id="gradients_to_vector" kind="solution"
 def gradients_to_vector(gradients, layout):
     """Stack dW1, db1, dW2, db2, ... in the layout's order into one column vector.
 
@@ -378,7 +377,7 @@ def gradients_to_vector(gradients, layout):
     return np.concatenate(pieces, axis=0)
 
 
-# %% [test] id=gradients_to_vector_test points=1
+# %% id="gradients_to_vector_test" kind="test" points=1
 check("c2w1.gradients_to_vector", gradients_to_vector)
 ### BEGIN HIDDEN TESTS
 check("c2w1.gradients_to_vector", gradients_to_vector, hidden=True)
@@ -387,7 +386,7 @@ check("c2w1.gradients_to_vector", gradients_to_vector, hidden=True)
 # %% [markdown]
 # The round trip must be exact, and the two vectors must line up:
 
-# %% [locked]
+# %% kind="locked"
 theta, layout = dictionary_to_vector(parameters)
 print("theta has shape", theta.shape, "; layout:", layout)
 back = vector_to_dictionary(theta, layout)
@@ -416,7 +415,7 @@ print("round trip exact: True;  dtheta has shape", dtheta.shape)
 #
 # **Exercise.** Implement `gradient_check_n(parameters, gradients, X, Y, epsilon)`.
 
-# %% [solution] id=gradient_check_n
+# %% id="gradient_check_n" kind="solution"
 def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
     """Check the gradients of forward_propagation_n's cost against two-sided numeric slopes.
 
@@ -450,12 +449,13 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False)
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     difference = numerator / denominator
     ### END SOLUTION
+    difference = float(np.squeeze(difference))  # a number, or a (1, 1) array from np.dot: a float
     if print_msg:
         print(f"difference = {difference:.2e}: {verdict(difference)}")
-    return float(difference)
+    return difference
 
 
-# %% [test] id=gradient_check_n_test points=3
+# %% id="gradient_check_n_test" kind="test" points=3
 check("c2w1.gradient_check_n", gradient_check_n)
 ### BEGIN HIDDEN TESTS
 check("c2w1.gradient_check_n", gradient_check_n, hidden=True)
@@ -466,7 +466,7 @@ check("c2w1.gradient_check_n", gradient_check_n, hidden=True)
 #
 # Run your check on the backward pass of section 3.1:
 
-# %% [locked]
+# %% kind="locked"
 gradients = backward_propagation_n(X, Y, cache)
 difference_bugged = gradient_check_n(parameters, gradients, X, Y, print_msg=True)
 assert difference_bugged > 1e-3, f"the planted bugs should give a large difference, got {difference_bugged:.2e}"
@@ -478,7 +478,7 @@ assert difference_bugged > 1e-3, f"the planted bugs should give a large differen
 # same check as yours and also returns these per-parameter errors and the parameter that
 # contributes most to the difference (`worst`).
 
-# %% [locked]
+# %% kind="locked"
 def cost_of(p):
     return forward_propagation_n(X, Y, p)[0]
 
@@ -498,7 +498,7 @@ assert suspects == ["W2", "b1"], suspects
 # would be left out: with few examples a ReLU unit can be off for all of them, and its
 # weights then have no effect on the cost. Here every unit is on for some example.)
 
-# %% [locked]
+# %% kind="locked"
 grad_vec = gradients_to_vector(gradients, layout)
 start = 0
 for name, shape in layout:
@@ -525,7 +525,7 @@ for name, shape in layout:
 # **Exercise (not graded).** Write the corrected backward pass below: copy
 # `backward_propagation_n` and fix the two lines.
 
-# %% [solution] id=backward_propagation_n_fixed
+# %% id="backward_propagation_n_fixed" kind="solution"
 def backward_propagation_n_fixed(X, Y, cache):
     """The gradients of forward_propagation_n's cost, without the two bugs."""
     m = X.shape[1]
@@ -549,7 +549,7 @@ def backward_propagation_n_fixed(X, Y, cache):
 # %% [markdown]
 # And the check again, with your fix:
 
-# %% [locked]
+# %% kind="locked"
 gradients_fixed = backward_propagation_n_fixed(X, Y, cache)
 difference_fixed = gradient_check_n(parameters, gradients_fixed, X, Y, print_msg=True)
 print(f"with the bugs: {difference_bugged:.2e} ({verdict(difference_bugged)});  "
@@ -566,7 +566,7 @@ assert difference_fixed < 1e-7, f"difference {difference_fixed:.2e}: a bug is le
 # **Don't use it in training, only to debug.** The check evaluates the cost twice per
 # parameter: $2n$ forward passes against one backward pass. Even here, with 47 parameters:
 
-# %% [locked]
+# %% kind="locked"
 start_time = time.perf_counter()
 for _ in range(20):
     backward_propagation_n_fixed(X, Y, cache)
@@ -591,7 +591,7 @@ print(f"one backward pass: {backward_time * 1e6:.0f} microseconds; one gradient 
 # L2 term (your `gradient_check_n`, which uses `forward_propagation_n`), then against the cost
 # with it.
 
-# %% [locked]
+# %% kind="locked"
 lambd = 0.7
 grads_l2 = reg.backward_propagation_with_regularization(X, Y, cache, lambd)
 without_l2 = gradient_check_n(parameters, grads_l2, X, Y)
@@ -608,7 +608,7 @@ assert without_l2 > 1e-3 and with_l2 < 1e-7
 # dropout backward pass of the regularisation notebook (dlkit's version) is checked against
 # costs that draw new masks at every evaluation, then with `keep_prob = 1`:
 
-# %% [locked]
+# %% kind="locked"
 seeds = iter(range(10**6))
 
 

@@ -25,7 +25,7 @@
 # Replace `# YOUR CODE HERE` and `raise NotImplementedError()` in each exercise
 # cell with your code, run it, then run the test cell below it.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -38,7 +38,7 @@ from dlkit.plot_boundary import plot_dataset, plot_decision_boundaries
 from dlkit.practical import plot_layer_scales
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. The data: two circles
@@ -48,7 +48,7 @@ np.random.seed(1)
 # points drawn the same way. As always the points are the columns of `X`, shape
 # $(2, m)$, and the labels the columns of `Y`, shape $(1, m)$.
 
-# %% [locked]
+# %% kind="locked"
 train_X, train_Y = make_circles(300, noise=0.05, factor=0.8, seed=1)
 test_X, test_Y = make_circles(100, noise=0.05, factor=0.8, seed=2)
 print("train_X", train_X.shape, " train_Y", train_Y.shape, " test_X", test_X.shape, " test_Y", test_Y.shape)
@@ -70,7 +70,7 @@ plt.show()
 # and the costs recorded every 100 iterations. It is given: read it, then write
 # the initialisers it calls.
 
-# %% [locked]
+# %% kind="locked"
 def model(X, Y, initialization="he", learning_rate=0.01, num_iterations=15000, progress=True):
     """Train LINEAR->RELU->LINEAR->RELU->LINEAR->SIGMOID, [n_x, 10, 5, 1], from the chosen initialisation.
 
@@ -119,7 +119,7 @@ def report(name, parameters, costs):
 # Set every $W^{[l]}$ and every $b^{[l]}$ to zeros of the shapes above
 # (`np.zeros(shape)`; note the double parentheses of a shape tuple).
 
-# %% [solution] id=initialize_parameters_zeros
+# %% id="initialize_parameters_zeros" kind="solution"
 def initialize_parameters_zeros(layers_dims):
     """All weights and biases zero.
 
@@ -140,13 +140,13 @@ def initialize_parameters_zeros(layers_dims):
     return parameters
 
 
-# %% [test] id=initialize_parameters_zeros_test points=1
+# %% id="initialize_parameters_zeros_test" kind="test" points=1
 check("c2w1.initialize_parameters_zeros", initialize_parameters_zeros)
 ### BEGIN HIDDEN TESTS
 check("c2w1.initialize_parameters_zeros", initialize_parameters_zeros, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 for key, value in initialize_parameters_zeros([3, 2, 1]).items():
     print(f"{key} = {value.tolist()}")
 
@@ -154,7 +154,7 @@ for key, value in initialize_parameters_zeros([3, 2, 1]).items():
 # Now train the network from zeros (15,000 iterations take a few seconds; a
 # progress bar shows how far it is).
 
-# %% [locked]
+# %% kind="locked"
 params_zeros, costs_zeros = model(train_X, train_Y, initialization="zeros")
 report("zeros", params_zeros, costs_zeros)
 print("\nW1 after training (one row per hidden unit of layer 1):\n", params_zeros["W1"])
@@ -180,7 +180,7 @@ print("b3 after training:", params_zeros["b3"].ravel())
 # the same value 0.5 instead of 0 and trains for 3,000 iterations. This time the
 # weights do change, but look at the rows of $W^{[1]}$:
 
-# %% [locked]
+# %% kind="locked"
 layers_dims = [2, 10, 5, 1]
 params_const_start = {key: np.full_like(value, 0.5) if key.startswith("W") else value
                       for key, value in initialize_parameters_zeros(layers_dims).items()}
@@ -212,7 +212,7 @@ assert identical and not np.allclose(params_const["W1"], 0.5), "equal weights ch
 # numbers match the expected ones exactly. Draw $W^{[1]}$ first, then $W^{[2]}$,
 # and so on, one `np.random.randn` call per layer.
 
-# %% [solution] id=initialize_parameters_random
+# %% id="initialize_parameters_random" kind="solution"
 def initialize_parameters_random(layers_dims):
     """Large random weights (randn * 10) and zero biases.
 
@@ -234,17 +234,17 @@ def initialize_parameters_random(layers_dims):
     return parameters
 
 
-# %% [test] id=initialize_parameters_random_test points=1
+# %% id="initialize_parameters_random_test" kind="test" points=1
 check("c2w1.initialize_parameters_random", initialize_parameters_random)
 ### BEGIN HIDDEN TESTS
 check("c2w1.initialize_parameters_random", initialize_parameters_random, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 for key, value in initialize_parameters_random([3, 2, 1]).items():
     print(f"{key} = {np.round(value, 8).tolist()}")
 
-# %% [locked]
+# %% kind="locked"
 start = initialize_parameters_random(layers_dims)
 AL_start, _ = L_model_forward(train_X, start)
 print(f"outputs of the untrained network: between {AL_start.min()} and {AL_start.max()}")
@@ -290,7 +290,7 @@ print("\nthe first ten recorded costs (every 100 iterations):", np.round(costs_r
 # Implement it, with zero biases. Again `np.random.seed(3)` is given, and the
 # weights are drawn layer by layer, one `np.random.randn` call per layer.
 
-# %% [solution] id=initialize_parameters_he
+# %% id="initialize_parameters_he" kind="solution"
 def initialize_parameters_he(layers_dims):
     """He initialisation: W^[l] = randn * sqrt(2 / n^[l-1]), zero biases.
 
@@ -312,13 +312,13 @@ def initialize_parameters_he(layers_dims):
     return parameters
 
 
-# %% [test] id=initialize_parameters_he_test points=2
+# %% id="initialize_parameters_he_test" kind="test" points=2
 check("c2w1.initialize_parameters_he", initialize_parameters_he)
 ### BEGIN HIDDEN TESTS
 check("c2w1.initialize_parameters_he", initialize_parameters_he, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 for key, value in initialize_parameters_he([2, 4, 1]).items():
     print(f"{key} = {np.round(value, 8).tolist()}")
 
@@ -326,7 +326,7 @@ for key, value in initialize_parameters_he([2, 4, 1]).items():
 # (With two inputs, $\sqrt{2/2} = 1$: $W^{[1]}$ holds the plain `randn` numbers
 # after seed 3.) Now train from He initialisation:
 
-# %% [locked]
+# %% kind="locked"
 params_he, costs_he = model(train_X, train_Y, initialization="he")
 report("He", params_he, costs_he)
 
@@ -337,7 +337,7 @@ assert he_test >= 90, f"He initialisation should generalise: test accuracy {he_t
 # %% [markdown]
 # ## 6. The three side by side
 
-# %% [locked]
+# %% kind="locked"
 runs = {"zeros": (params_zeros, costs_zeros), "random x 10": (params_random, costs_random),
         "He": (params_he, costs_he)}
 print(f"{'initialisation':15s} {'first cost':>10s} {'last cost':>10s} {'train acc':>10s} {'test acc':>9s}")
@@ -386,7 +386,7 @@ assert accuracy(params_random, train_X, train_Y) < he_train - 5, "He should clea
 #
 # (Zeros cannot be drawn on a logarithmic axis: every activation is 0.)
 
-# %% [locked]
+# %% kind="locked"
 deep_dims = [100] * 21
 probe = np.random.default_rng(0).normal(size=(100, 500))
 relu_runs = {

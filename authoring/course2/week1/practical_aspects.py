@@ -25,7 +25,7 @@
 # As usual: replace `# YOUR CODE HERE` and `raise NotImplementedError()` in each
 # exercise cell with your code, run it, then run the test cell below it.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -34,7 +34,7 @@ from dlkit.practical import (RECIPE_ACTIONS, bowl_elongation, deep_linear_forwar
                              make_feature_scales, plot_cost_contours, plot_layer_scales, regression_cost)
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. Train, dev and test sets
@@ -82,7 +82,7 @@ np.random.seed(1)
 # `m <= 10_000`, `(0.98, 0.01, 0.01)` when `m <= 1_000_000`, and
 # `(0.995, 0.0025, 0.0025)` beyond.
 
-# %% [solution] id=split_sizes
+# %% id="split_sizes" kind="solution"
 def split_sizes(m, fractions=None):
     """Number of examples in each part of a split of m examples.
 
@@ -108,7 +108,7 @@ def split_sizes(m, fractions=None):
     return sizes
 
 
-# %% [test] id=split_sizes_test points=2
+# %% id="split_sizes_test" kind="test" points=2
 check("c2w1.split_sizes", split_sizes)
 ### BEGIN HIDDEN TESTS
 check("c2w1.split_sizes", split_sizes, hidden=True)
@@ -117,7 +117,7 @@ check("c2w1.split_sizes", split_sizes, hidden=True)
 # %% [markdown]
 # The lecture's splits, and the rule of thumb for data sets of growing size:
 
-# %% [locked]
+# %% kind="locked"
 for m, fractions in [(1_000, (0.7, 0.3)), (10_000, (0.6, 0.2, 0.2)), (1_000_000, (0.98, 0.01, 0.01)),
                      (4_000_000, (0.995, 0.0025, 0.0025))]:
     print(f"m = {m:>9,}  {str(fractions):24s} -> " + " / ".join(f"{s:,}" for s in split_sizes(m, fractions)))
@@ -181,7 +181,7 @@ assert split_sizes(1_000, (0.7, 0.3)) == (700, 300)
 #
 # (A gap exactly equal to the tolerance is not high.)
 
-# %% [solution] id=diagnose_bias_variance
+# %% id="diagnose_bias_variance" kind="solution"
 def diagnose_bias_variance(train_error, dev_error, bayes_error=0.0, tolerance=2.0):
     """Read the training and dev errors the way the lecture does.
 
@@ -202,13 +202,13 @@ def diagnose_bias_variance(train_error, dev_error, bayes_error=0.0, tolerance=2.
     return high_bias, high_variance
 
 
-# %% [test] id=diagnose_bias_variance_test points=2
+# %% id="diagnose_bias_variance_test" kind="test" points=2
 check("c2w1.diagnose_bias_variance", diagnose_bias_variance)
 ### BEGIN HIDDEN TESTS
 check("c2w1.diagnose_bias_variance", diagnose_bias_variance, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 def describe(high_bias, high_variance):
     words = [w for w, flag in (("high bias", high_bias), ("high variance", high_variance)) if flag]
     return " and ".join(words) if words else "low bias, low variance"
@@ -250,7 +250,7 @@ assert [diagnose_bias_variance(t, d, b) for t, d, b in scenarios] == [
 # of the three strings `"reduce bias"`, `"reduce variance"` or `"done"`. Bias
 # comes first.
 
-# %% [solution] id=basic_recipe
+# %% id="basic_recipe" kind="solution"
 def basic_recipe(high_bias, high_variance):
     """The basic recipe's next step.
 
@@ -272,7 +272,7 @@ def basic_recipe(high_bias, high_variance):
     return step
 
 
-# %% [test] id=basic_recipe_test points=1
+# %% id="basic_recipe_test" kind="test" points=1
 check("c2w1.basic_recipe", basic_recipe)
 ### BEGIN HIDDEN TESTS
 check("c2w1.basic_recipe", basic_recipe, hidden=True)
@@ -282,7 +282,7 @@ check("c2w1.basic_recipe", basic_recipe, hidden=True)
 # Your two functions together, on the lecture's scenarios. `RECIPE_ACTIONS`
 # (from `dlkit.practical`) lists what to try for each step:
 
-# %% [locked]
+# %% kind="locked"
 for train_error, dev_error, bayes_error in scenarios:
     step = basic_recipe(*diagnose_bias_variance(train_error, dev_error, bayes_error))
     actions = ", ".join(RECIPE_ACTIONS[step]) or "ship it"
@@ -324,7 +324,7 @@ assert [basic_recipe(*diagnose_bias_variance(t, d, b)) for t, d, b in scenarios]
 # training statistics. Use the $\frac{1}{m}$ average of the formulas above
 # (`np.std`'s default does too).
 
-# %% [solution] id=normalize_inputs
+# %% id="normalize_inputs" kind="solution"
 def normalize_inputs(X_train, X_test):
     """Zero mean and unit variance per feature, with the training set's statistics.
 
@@ -347,7 +347,7 @@ def normalize_inputs(X_train, X_test):
     return X_train_norm, X_test_norm, mu, sigma
 
 
-# %% [test] id=normalize_inputs_test points=2
+# %% id="normalize_inputs_test" kind="test" points=2
 check("c2w1.normalize_inputs", normalize_inputs)
 ### BEGIN HIDDEN TESTS
 check("c2w1.normalize_inputs", normalize_inputs, hidden=True)
@@ -358,7 +358,7 @@ check("c2w1.normalize_inputs", normalize_inputs, hidden=True)
 # `make_feature_scales` draws 200 training and 50 test examples (and a target
 # $y$ that depends on both features, used below).
 
-# %% [locked]
+# %% kind="locked"
 X_train, y_train = make_feature_scales(200, seed=1)
 X_test, y_test = make_feature_scales(50, seed=2)
 X_train_norm, X_test_norm, mu, sigma = normalize_inputs(X_train, X_test)
@@ -396,7 +396,7 @@ assert np.allclose(X_test_norm, (X_test - mu) / sigma), "the test set uses the t
 # $b$ at its best value) and 30 steps of gradient descent from 0, each data set
 # with its own best learning rate (80 % of the largest that does not diverge).
 
-# %% [locked]
+# %% kind="locked"
 X_mild, y_mild = make_feature_scales(200, ranges=((0, 5), (0, 1)), seed=1)
 X_mild_norm, _, _, _ = normalize_inputs(X_mild, X_mild)
 
@@ -420,7 +420,7 @@ plt.show()
 # For the lecture's ranges, 1..1000 and 0..1, the difference is much starker.
 # Count the steps gradient descent needs to come within 1 % of the lowest cost:
 
-# %% [locked]
+# %% kind="locked"
 def steps_to_reach(costs, target):
     """The first step whose cost is at most target, or None."""
     hits = np.flatnonzero(costs <= target)
@@ -466,7 +466,7 @@ assert results["normalised"] <= 20 and results["raw"] is None
 # $W^{[L]} = (1, 1)$, so $\hat{y}$ is the sum of the last hidden layer's two
 # units). For $x = (1, 1)$:
 
-# %% [locked]
+# %% kind="locked"
 x = np.array([[1.0], [1.0]])
 L = 50
 sizes = {}

@@ -26,7 +26,7 @@
 # In each exercise cell, replace `# YOUR CODE HERE` and `raise NotImplementedError()` with
 # your code, run the cell, then run the test cell below it.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -38,7 +38,7 @@ from dlkit.gradcheck import gradient_check_n
 from dlkit.plot_boundary import plot_dataset, plot_decision_boundaries, plot_decision_boundary
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. The data: a field with a noisy boundary
@@ -59,7 +59,7 @@ np.random.seed(1)
 # We draw three sets from the same distribution: a small **training** set (150 points), a
 # **dev** set (300 points, used for early stopping) and a **test** set (1000 points).
 
-# %% [locked]
+# %% kind="locked"
 train_X, train_Y = make_noisy_boundary(150, seed=2)
 dev_X, dev_Y = make_noisy_boundary(300, seed=2000)
 test_X, test_Y = make_noisy_boundary(1000, seed=3000)
@@ -77,7 +77,7 @@ plt.show()
 # regularisation. Read them: the regularised versions you write below change only a few lines.
 # The cache is the course's flat tuple, so that the backward pass can unpack it by name.
 
-# %% [locked]
+# %% kind="locked"
 def forward_propagation(X, parameters):
     """LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID.
 
@@ -142,7 +142,7 @@ def accuracy(X, Y, parameters):
 # The course trains for 30,000 iterations; we use 15,000 to keep the notebook quick. The
 # picture is the same.
 
-# %% [locked]
+# %% kind="locked"
 def model(X, Y, learning_rate=0.3, num_iterations=15000, lambd=0.0, keep_prob=1.0,
           dev=None, every=20, progress=True):
     """Train the 3-layer network; returns (parameters, history)."""
@@ -190,7 +190,7 @@ def model(X, Y, learning_rate=0.3, num_iterations=15000, lambd=0.0, keep_prob=1.
 # First the network as it is, trained on the 150 training points. (The dev-set records
 # are for section 5.)
 
-# %% [locked]
+# %% kind="locked"
 params_none, history_none = model(train_X, train_Y, dev=(dev_X, dev_Y))
 results = {"no regularisation": (accuracy(train_X, train_Y, params_none), accuracy(test_X, test_Y, params_none))}
 print(f"no regularisation: train accuracy {results['no regularisation'][0]:.1%}, "
@@ -202,7 +202,7 @@ print(f"no regularisation: train accuracy {results['no regularisation'][0]:.1%},
 # training set's islands and noisy points. Those bends describe *this* sample only; on the
 # test set they cost accuracy.
 
-# %% [locked]
+# %% kind="locked"
 plot_decision_boundary(lambda P: predict(P, params_none), train_X, train_Y,
                        title="No regularisation: boundary and training points")
 plt.show()
@@ -230,7 +230,7 @@ plt.show()
 # cross-entropy part is `compute_cost(A3, Y)` (imported from dlkit); add the L2 part, with
 # `np.sum(np.square(W1))` for $\lVert W^{[1]} \rVert_F^2$.
 
-# %% [solution] id=compute_cost_with_regularization
+# %% id="compute_cost_with_regularization" kind="solution"
 def compute_cost_with_regularization(A3, Y, parameters, lambd):
     """The cost with L2 regularisation.
 
@@ -253,10 +253,10 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
                                                 + np.sum(np.square(W3)))
     ### END SOLUTION
     cost = cross_entropy_cost + L2_regularization_cost
-    return float(cost)
+    return float(np.squeeze(cost))  # a number, or a (1, 1) array from keepdims=True: a float
 
 
-# %% [test] id=compute_cost_with_regularization_test points=2
+# %% id="compute_cost_with_regularization_test" kind="test" points=2
 check("c2w1.compute_cost_with_regularization", compute_cost_with_regularization)
 ### BEGIN HIDDEN TESTS
 check("c2w1.compute_cost_with_regularization", compute_cost_with_regularization, hidden=True)
@@ -271,7 +271,7 @@ check("c2w1.compute_cost_with_regularization", compute_cost_with_regularization,
 # the squared norms are $6$, $5$ and $1$, so with $\lambda = 0.3$ the L2 cost is
 # $\frac{0.3}{2 \cdot 3} \cdot 12 = 0.6$. The biases (here all 5) play no part.
 
-# %% [locked]
+# %% kind="locked"
 hand_parameters = {"W1": np.array([[1., -1.], [2., 0.]]), "b1": np.array([[5.], [5.]]),
                    "W2": np.array([[1., 2.]]), "b2": np.array([[5.]]),
                    "W3": np.array([[-1.]]), "b3": np.array([[5.]])}
@@ -296,7 +296,7 @@ assert abs(hand_cost - 0.8797765635793422) < 1e-9, f"expected 0.879777, got {han
 # **Exercise.** Implement `backward_propagation_with_regularization(X, Y, cache, lambd)`: the
 # backward pass of the given `backward_propagation`, with the L2 term in `dW3`, `dW2`, `dW1`.
 
-# %% [solution] id=backward_propagation_with_regularization
+# %% id="backward_propagation_with_regularization" kind="solution"
 def backward_propagation_with_regularization(X, Y, cache, lambd):
     """Backward pass of the 3-layer network with L2 regularisation.
 
@@ -330,7 +330,7 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
     return gradients
 
 
-# %% [test] id=backward_propagation_with_regularization_test points=3
+# %% id="backward_propagation_with_regularization_test" kind="test" points=3
 check("c2w1.backward_propagation_with_regularization", backward_propagation_with_regularization)
 ### BEGIN HIDDEN TESTS
 check("c2w1.backward_propagation_with_regularization", backward_propagation_with_regularization, hidden=True)
@@ -347,7 +347,7 @@ check("c2w1.backward_propagation_with_regularization", backward_propagation_with
 # must include the L2 term, since your gradients do. A small random network on ten training
 # points is enough; small random biases keep every $Z$ away from ReLU's kink at 0.
 
-# %% [locked]
+# %% kind="locked"
 rng = np.random.RandomState(5)
 check_parameters = initialize_parameters_deep([2, 20, 3, 1], scale="1/sqrt(n_prev)", seed=5)
 for l in (1, 2, 3):
@@ -374,7 +374,7 @@ assert result.difference < 1e-7, (
 # then takes the usual step. Hence the name "weight decay". The cell below checks the
 # identity on one step, using your gradients and those of plain backpropagation.
 
-# %% [locked]
+# %% kind="locked"
 alpha, lambd_demo = 0.3, 0.7
 m_train = train_X.shape[1]
 _, cache_train = forward_propagation(train_X, check_parameters)
@@ -395,7 +395,7 @@ for l in (1, 2, 3):
 #
 # Now the same network with $\lambda = 0.7$, the course's value.
 
-# %% [locked]
+# %% kind="locked"
 params_l2, history_l2 = model(train_X, train_Y, lambd=0.7)
 results["L2, lambda = 0.7"] = (accuracy(train_X, train_Y, params_l2), accuracy(test_X, test_Y, params_l2))
 print(f"L2 (lambda = 0.7): train accuracy {results['L2, lambda = 0.7'][0]:.1%}, "
@@ -411,7 +411,7 @@ assert results["L2, lambda = 0.7"][1] > results["no regularisation"][1], "L2 sho
 # closer to a simple, smooth function: it cannot afford the sharp bends that wrap an
 # island. Compare the total size of the weights of the two models:
 
-# %% [locked]
+# %% kind="locked"
 for name, params in (("no regularisation", params_none), ("L2, lambda = 0.7", params_l2)):
     norms = [np.sum(np.square(params["W" + str(l)])) for l in (1, 2, 3)]
     print(f"{name:18s}: ||W1||^2 = {norms[0]:6.1f}, ||W2||^2 = {norms[1]:6.1f}, ||W3||^2 = {norms[2]:6.1f}")
@@ -457,7 +457,7 @@ for name, params in (("no regularisation", params_none), ("L2, lambda = 0.7", pa
 # Layer 1's linear step and ReLU and the output layer are written for you; in between, write
 # the dropout of $A^{[1]}$, layer 2 (linear step and ReLU), and the dropout of $A^{[2]}$.
 
-# %% [solution] id=forward_propagation_with_dropout
+# %% id="forward_propagation_with_dropout" kind="solution"
 def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, seed=1):
     """LINEAR -> RELU + DROPOUT -> LINEAR -> RELU + DROPOUT -> LINEAR -> SIGMOID.
 
@@ -494,7 +494,7 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, seed=1):
     return A3, cache
 
 
-# %% [test] id=forward_propagation_with_dropout_test points=3
+# %% id="forward_propagation_with_dropout_test" kind="test" points=3
 check("c2w1.forward_propagation_with_dropout", forward_propagation_with_dropout)
 ### BEGIN HIDDEN TESTS
 check("c2w1.forward_propagation_with_dropout", forward_propagation_with_dropout, hidden=True)
@@ -506,7 +506,7 @@ check("c2w1.forward_propagation_with_dropout", forward_propagation_with_dropout,
 # with and without dropout. With the division by `keep_prob` the mean is preserved; without
 # it (the kept values `A1 * D1` only) it would shrink to about `keep_prob` times its value.
 
-# %% [locked]
+# %% kind="locked"
 keep_prob = 0.86
 X_many, _ = make_noisy_boundary(5000, seed=11)
 _, cache_drop = forward_propagation_with_dropout(X_many, params_none, keep_prob, seed=0)
@@ -541,7 +541,7 @@ assert abs(ratio_no_rescale - keep_prob) < 0.01
 # output layer's gradients are given; write the rest, from `dA2` down to `db1`, as in
 # `backward_propagation` plus the two dropout steps.
 
-# %% [solution] id=backward_propagation_with_dropout
+# %% id="backward_propagation_with_dropout" kind="solution"
 def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     """Backward pass of the 3-layer network with inverted dropout on the hidden layers.
 
@@ -579,7 +579,7 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     return gradients
 
 
-# %% [test] id=backward_propagation_with_dropout_test points=3
+# %% id="backward_propagation_with_dropout_test" kind="test" points=3
 check("c2w1.backward_propagation_with_dropout", backward_propagation_with_dropout)
 ### BEGIN HIDDEN TESTS
 check("c2w1.backward_propagation_with_dropout", backward_propagation_with_dropout, hidden=True)
@@ -594,7 +594,7 @@ check("c2w1.backward_propagation_with_dropout", backward_propagation_with_dropou
 # parameters, and your backward pass must match its slopes. The second check below draws
 # fresh masks at each evaluation instead: the "slopes" it measures are noise.
 
-# %% [locked]
+# %% kind="locked"
 seed_fixed = 7
 _, cache_dropout = forward_propagation_with_dropout(X_small, check_parameters, keep_prob, seed=seed_fixed)
 grads_dropout = backward_propagation_with_dropout(X_small, Y_small, cache_dropout, keep_prob)
@@ -619,7 +619,7 @@ assert fresh.difference > 1e-2
 #
 # The course's setting: `keep_prob = 0.86`, each hidden unit dropped with probability 0.14.
 
-# %% [locked]
+# %% kind="locked"
 params_dropout, history_dropout = model(train_X, train_Y, keep_prob=0.86)
 results["dropout, keep_prob = 0.86"] = (accuracy(train_X, train_Y, params_dropout),
                                         accuracy(test_X, test_Y, params_dropout))
@@ -644,7 +644,7 @@ assert results["dropout, keep_prob = 0.86"][1] > results["no regularisation"][1]
 # network on the training and dev sets) and kept the parameters at the lowest dev cost.
 # The iteration axis is logarithmic: the network learns fast, then overfits slowly.
 
-# %% [locked]
+# %% kind="locked"
 its = np.array(history_none["iteration"]) + 1
 best_it = history_none["best_iteration"]
 fig, ax = plt.subplots(figsize=(7, 4))
@@ -677,7 +677,7 @@ assert best_it < history_none["iteration"][-1] // 2
 #
 # ## 6. The three models side by side
 
-# %% [locked]
+# %% kind="locked"
 print(f"{'model':34s} {'train':>7s} {'test':>7s}")
 for name, (train_acc, test_acc) in results.items():
     print(f"{name:34s} {train_acc:7.1%} {test_acc:7.1%}")

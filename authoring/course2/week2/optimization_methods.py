@@ -31,7 +31,7 @@
 # for $l = 1, \dots, L$, with $L$ = `len(parameters) // 2`. The optimisers' memories
 # (`v`, `s`) use the gradients' keys.
 
-# %% [setup]
+# %% kind="setup"
 import math
 
 import numpy as np
@@ -47,7 +47,7 @@ from dlkit.schedules import daily_temperatures, ewa_window, exponential_decay
 from dlkit.train import model
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. Gradient descent
@@ -69,7 +69,7 @@ np.random.seed(1)
 # **Exercise.** Implement `update_parameters_with_gd`. `grads` may hold other entries
 # as well (`L_model_backward` also returns `dA0`, `dA1`, ...): use only `dW` and `db`.
 
-# %% [solution] id=update_parameters_with_gd
+# %% id="update_parameters_with_gd" kind="solution"
 def update_parameters_with_gd(parameters, grads, learning_rate):
     """One gradient-descent step on every layer.
 
@@ -90,7 +90,7 @@ def update_parameters_with_gd(parameters, grads, learning_rate):
     return parameters
 
 
-# %% [test] id=update_parameters_with_gd_test points=1
+# %% id="update_parameters_with_gd_test" kind="test" points=1
 check("c2w2.update_parameters_with_gd", update_parameters_with_gd)
 ### BEGIN HIDDEN TESTS
 check("c2w2.update_parameters_with_gd", update_parameters_with_gd, hidden=True)
@@ -125,7 +125,7 @@ check("c2w2.update_parameters_with_gd", update_parameters_with_gd, hidden=True)
 #
 # The arithmetic for the lecture's example, and for mini-batches of 1,024:
 
-# %% [locked] id=minibatch_arithmetic
+# %% id="minibatch_arithmetic" kind="locked"
 m = 5_000_000
 for size in (1000, 1024):
     full = m // size
@@ -154,7 +154,7 @@ assert math.ceil(m / 1024) == 4883 and m - 1024 * (m // 1024) == 832
 #
 # Return the list of pairs `(mini_batch_X, mini_batch_Y)`.
 
-# %% [solution] id=random_mini_batches
+# %% id="random_mini_batches" kind="solution"
 def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
     """Shuffle the examples, then cut them into mini-batches.
 
@@ -190,7 +190,7 @@ def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
     return mini_batches
 
 
-# %% [test] id=random_mini_batches_test points=2
+# %% id="random_mini_batches_test" kind="test" points=2
 check("c2w2.random_mini_batches", random_mini_batches)
 ### BEGIN HIDDEN TESTS
 check("c2w2.random_mini_batches", random_mini_batches, hidden=True)
@@ -201,7 +201,7 @@ check("c2w2.random_mini_batches", random_mini_batches, hidden=True)
 # that the labels travelled with their examples, the cell below numbers the examples:
 # row 0 of `X_demo` and the label of each column both hold the column's index.
 
-# %% [locked] id=minibatch_demo
+# %% id="minibatch_demo" kind="locked"
 X_demo = np.vstack([np.arange(148.0), np.random.randn(2, 148)])
 Y_demo = np.arange(148.0).reshape(1, 148)
 batches = random_mini_batches(X_demo, Y_demo, 64, seed=0)
@@ -220,7 +220,7 @@ assert sorted(np.hstack([Y_t[0] for _, Y_t in batches])) == list(range(148)), "e
 # while it trends down. The cell below trains the 3-layer network of section 7 on the
 # moons data for 150 steps both ways, with your two functions:
 
-# %% [locked] id=noisy_costs
+# %% id="noisy_costs" kind="locked"
 X_moons, Y_moons = make_moons(300, noise=0.2, seed=3)
 
 
@@ -296,7 +296,7 @@ assert rises > 30 and minibatch_costs[-20:].mean() < minibatch_costs[:20].mean()
 # `bias_correction` is true). A loop over $t$ is the natural way: each $v_t$ needs $v_{t-1}$.
 # Count $t$ from 1 in $1 - \beta^t$.
 
-# %% [solution] id=exponentially_weighted_average
+# %% id="exponentially_weighted_average" kind="solution"
 def exponentially_weighted_average(theta, beta, bias_correction=False):
     """The exponentially weighted averages v_1, ..., v_T of a sequence.
 
@@ -319,7 +319,7 @@ def exponentially_weighted_average(theta, beta, bias_correction=False):
     return v
 
 
-# %% [test] id=exponentially_weighted_average_test points=2
+# %% id="exponentially_weighted_average_test" kind="test" points=2
 check("c2w2.exponentially_weighted_average", exponentially_weighted_average)
 ### BEGIN HIDDEN TESTS
 check("c2w2.exponentially_weighted_average", exponentially_weighted_average, hidden=True)
@@ -329,7 +329,7 @@ check("c2w2.exponentially_weighted_average", exponentially_weighted_average, hid
 # The lecture's numbers, from your function: the weight of $\theta_1$ in $v_2$ (feed it
 # $\theta = [1, 0]$), the weight of $\theta_2$ (feed it $[0, 1]$), and the correction at $t = 2$.
 
-# %% [locked] id=ewa_numbers
+# %% id="ewa_numbers" kind="locked"
 w1 = exponentially_weighted_average(np.array([1.0, 0.0]), 0.98)[1]
 w2 = exponentially_weighted_average(np.array([0.0, 1.0]), 0.98)[1]
 theta_2days = np.array([10.0, 12.0])
@@ -349,7 +349,7 @@ assert abs(v2_hat - v2 / 0.0396) < 1e-9 and 10 < v2_hat < 12, "the corrected v_2
 # temperatures: a seasonal cycle, warm and cold spells, and day-to-day noise. The plot
 # shows its bias-corrected averages for the lecture's three values of $\beta$:
 
-# %% [locked] id=ewa_curves
+# %% id="ewa_curves" kind="locked"
 temps = daily_temperatures()
 days = np.arange(1, temps.size + 1)
 betas = (0.5, 0.9, 0.98)
@@ -385,7 +385,7 @@ assert peak_day[0.98] > peak_day[0.9], "a larger beta reacts later: its curve la
 #
 # Now the effect of the bias correction, over the first days of the year with $\beta = 0.98$:
 
-# %% [locked] id=bias_correction_plot
+# %% id="bias_correction_plot" kind="locked"
 first = 60
 plain = exponentially_weighted_average(temps, 0.98)
 fig, ax = plt.subplots(figsize=(8, 3.8))
@@ -426,7 +426,7 @@ assert plain[9] < 0.5 * temps[:10].mean(), "without the correction the first ave
 # `v["dW" + str(l)]` and `v["db" + str(l)]` set to zeros of the shapes of
 # `parameters["W" + str(l)]` and `parameters["b" + str(l)]`.
 
-# %% [solution] id=initialize_velocity
+# %% id="initialize_velocity" kind="solution"
 def initialize_velocity(parameters):
     """The momentum's velocities, all zero.
 
@@ -446,7 +446,7 @@ def initialize_velocity(parameters):
     return v
 
 
-# %% [test] id=initialize_velocity_test points=1
+# %% id="initialize_velocity_test" kind="test" points=1
 check("c2w2.initialize_velocity", initialize_velocity)
 ### BEGIN HIDDEN TESTS
 check("c2w2.initialize_velocity", initialize_velocity, hidden=True)
@@ -456,7 +456,7 @@ check("c2w2.initialize_velocity", initialize_velocity, hidden=True)
 # **Exercise.** Implement `update_parameters_with_momentum`: for every layer, first the
 # new velocities, then the step along them.
 
-# %% [solution] id=update_parameters_with_momentum
+# %% id="update_parameters_with_momentum" kind="solution"
 def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
     """One step of gradient descent with momentum on every layer.
 
@@ -482,7 +482,7 @@ def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
     return parameters, v
 
 
-# %% [test] id=update_parameters_with_momentum_test points=2
+# %% id="update_parameters_with_momentum_test" kind="test" points=2
 check("c2w2.update_parameters_with_momentum", update_parameters_with_momentum)
 ### BEGIN HIDDEN TESTS
 check("c2w2.update_parameters_with_momentum", update_parameters_with_momentum, hidden=True)
@@ -524,7 +524,7 @@ check("c2w2.update_parameters_with_momentum", update_parameters_with_momentum, h
 # **Exercise.** Implement `initialize_adam(parameters)`: two dictionaries `v` and `s`, each
 # with `"dW" + str(l)` and `"db" + str(l)` set to zeros of the parameters' shapes.
 
-# %% [solution] id=initialize_adam
+# %% id="initialize_adam" kind="solution"
 def initialize_adam(parameters):
     """Adam's two moments, all zero.
 
@@ -548,7 +548,7 @@ def initialize_adam(parameters):
     return v, s
 
 
-# %% [test] id=initialize_adam_test points=1
+# %% id="initialize_adam_test" kind="test" points=1
 check("c2w2.initialize_adam", initialize_adam)
 ### BEGIN HIDDEN TESTS
 check("c2w2.initialize_adam", initialize_adam, hidden=True)
@@ -560,7 +560,7 @@ check("c2w2.initialize_adam", initialize_adam, hidden=True)
 # `v_corrected` and `s_corrected`, under the same keys), then take the step. Square
 # elementwise (`np.square` or `** 2`), and use `np.sqrt(s_corrected[...]) + epsilon`.
 
-# %% [solution] id=update_parameters_with_adam
+# %% id="update_parameters_with_adam" kind="solution"
 def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
                                 epsilon=1e-8):
     """One Adam step on every layer.
@@ -600,7 +600,7 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
     return parameters, v, s, v_corrected, s_corrected
 
 
-# %% [test] id=update_parameters_with_adam_test points=3
+# %% id="update_parameters_with_adam_test" kind="test" points=3
 check("c2w2.update_parameters_with_adam", update_parameters_with_adam)
 ### BEGIN HIDDEN TESTS
 check("c2w2.update_parameters_with_adam", update_parameters_with_adam, hidden=True)
@@ -613,7 +613,7 @@ check("c2w2.update_parameters_with_adam", update_parameters_with_adam, hidden=Tr
 # $\alpha \, dW / (|dW| + \varepsilon)$: about $\alpha$ for **every** weight, whatever the size
 # of its gradient.
 
-# %% [locked] id=adam_first_step
+# %% id="adam_first_step" kind="locked"
 params_demo = {"W1": np.array([[1.0, -2.0, 0.5]]), "b1": np.array([[0.1]])}
 grads_demo = {"dW1": np.array([[3.0, -0.02, 0.0004]]), "db1": np.array([[-50.0]])}
 v_demo, s_demo = initialize_adam(params_demo)
@@ -642,7 +642,7 @@ assert np.allclose(np.abs(after["W1"] - before["W1"]), 0.01, rtol=1e-4), "each w
 # would diverge, and Adam takes $\alpha = 0.3$. (`descent_path` from `dlkit.optim` runs the
 # same update rules as your functions, on a single vector $w$.)
 
-# %% [locked] id=paths
+# %% id="paths" kind="locked"
 curvature = np.array([1.0, 100.0])
 
 
@@ -702,7 +702,7 @@ assert abs(gd_path[-1, 1]) > 1000
 # Now the real comparison, on the *moons* data: two interleaving half circles, 300
 # points in all, with noise.
 
-# %% [locked] id=moons
+# %% id="moons" kind="locked"
 train_X, train_Y = X_moons, Y_moons
 print("train_X shape:", train_X.shape, "  train_Y shape:", train_Y.shape)
 plot_dataset(train_X, train_Y, title="The moons data (300 points)")
@@ -728,7 +728,7 @@ plt.show()
 # 1000 epochs, mini-batches of 64 and $\alpha = 0.0007$; momentum uses $\beta = 0.9$, Adam
 # $\beta_1 = 0.9$, $\beta_2 = 0.999$.
 
-# %% [locked] id=train_three
+# %% id="train_three" kind="locked"
 my_functions = {
     "random_mini_batches": random_mini_batches,
     "update_parameters_with_gd": update_parameters_with_gd,
@@ -746,7 +746,7 @@ for opt in ("gd", "momentum", "adam"):
                                            building_blocks=my_functions)
     accuracy[opt] = float(np.mean(predict(train_X, train_Y, trained[opt], print_accuracy=False) == train_Y))
 
-# %% [locked] id=compare_optimizers
+# %% id="compare_optimizers" kind="locked"
 fig, ax = plt.subplots(figsize=(7, 4))
 for opt, color in zip(names, ("C0", "C1", "C2")):
     ax.plot(epoch_costs[opt], color=color, label=f"{names[opt]}: accuracy {100 * accuracy[opt]:.1f} %")
@@ -764,7 +764,7 @@ assert accuracy["adam"] >= 0.9, f"Adam should reach at least 90 % on the moons, 
 assert accuracy["adam"] >= max(accuracy["gd"], accuracy["momentum"]) + 0.15, "Adam should be clearly ahead"
 assert epoch_costs["adam"][-1] < 0.5 * min(epoch_costs["gd"][-1], epoch_costs["momentum"][-1])
 
-# %% [locked] id=boundaries
+# %% id="boundaries" kind="locked"
 plot_decision_boundaries({f"{names[opt]} ({100 * accuracy[opt]:.1f} %)":
                           (lambda P, p=trained[opt]: predict(P, None, p)) for opt in names},
                          train_X, train_Y, ncols=3, suptitle="Decision boundaries after 1000 epochs")
@@ -799,7 +799,7 @@ plt.show()
 #
 # **Exercise.** Implement `update_lr(learning_rate0, epoch_num, decay_rate)`.
 
-# %% [solution] id=update_lr
+# %% id="update_lr" kind="solution"
 def update_lr(learning_rate0, epoch_num, decay_rate):
     """The decayed learning rate of an epoch.
 
@@ -817,13 +817,13 @@ def update_lr(learning_rate0, epoch_num, decay_rate):
     return learning_rate
 
 
-# %% [test] id=update_lr_test points=1
+# %% id="update_lr_test" kind="test" points=1
 check("c2w2.update_lr", update_lr)
 ### BEGIN HIDDEN TESTS
 check("c2w2.update_lr", update_lr, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked] id=decay_table
+# %% id="decay_table" kind="locked"
 print(f"{'epoch':>5}  {'alpha':>7}")
 table = [update_lr(0.2, epoch, 1) for epoch in range(5)]
 for epoch, rate in enumerate(table):
@@ -841,7 +841,7 @@ assert np.allclose(table, [0.2, 0.1, 0.0667, 0.05, 0.04], atol=5e-5), "alpha0 = 
 # **Exercise.** Implement `schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)`.
 # Round down with `np.floor` (or the integer division `//`).
 
-# %% [solution] id=schedule_lr_decay
+# %% id="schedule_lr_decay" kind="solution"
 def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000):
     """The learning rate of an epoch under staircase decay.
 
@@ -860,7 +860,7 @@ def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)
     return learning_rate
 
 
-# %% [test] id=schedule_lr_decay_test points=1
+# %% id="schedule_lr_decay_test" kind="test" points=1
 check("c2w2.schedule_lr_decay", schedule_lr_decay)
 ### BEGIN HIDDEN TESTS
 check("c2w2.schedule_lr_decay", schedule_lr_decay, hidden=True)
@@ -871,7 +871,7 @@ check("c2w2.schedule_lr_decay", schedule_lr_decay, hidden=True)
 # $\alpha = 0.995^{\text{epoch\_num}} \alpha_0$ is a supplement: the lecture names other
 # schedules without giving them.
 
-# %% [locked] id=schedules_plot
+# %% id="schedules_plot" kind="locked"
 epochs = np.arange(1000)
 schedule_curves = {
     "update_lr, decay_rate 1": [update_lr(0.3, e, 1) for e in epochs],
@@ -896,7 +896,7 @@ assert np.allclose(stairs, [0.3, 0.15, 0.1, 0.075]), "four stairs: 0.3 / 1, / 2,
 # Finally, decay at work: mini-batch gradient descent with $\alpha_0 = 0.3$, with a fixed rate
 # and with your staircase (decay_rate 1, a stair every 250 epochs). Watch the last epochs:
 
-# %% [locked] id=decay_training
+# %% id="decay_training" kind="locked"
 decay_runs = {
     "fixed alpha = 0.3": {},
     "staircase decay": {"decay": lambda lr0, epoch, rate: schedule_lr_decay(lr0, epoch, rate, time_interval=250),

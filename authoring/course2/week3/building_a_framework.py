@@ -86,7 +86,7 @@
 # with your code, run the cell, then run the test cell below it. No loop over the
 # examples is needed anywhere.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -97,7 +97,7 @@ from dlkit.labels import one_hot
 from dlkit.nn import Module, accuracy, check_model, check_module, fit, predict
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. A dense layer
@@ -123,7 +123,7 @@ np.random.seed(1)
 # `backward` stores $dW$ and $db$ in `self.grads["W"]` and `self.grads["b"]` and returns
 # $dA_{prev}$.
 
-# %% [solution] id=Dense
+# %% id="Dense" kind="solution"
 class Dense(Module):
     """A fully connected layer, Z = W A_prev + b, with the examples as columns.
 
@@ -165,7 +165,7 @@ class Dense(Module):
         return dA_prev
 
 
-# %% [test] id=Dense_test points=3
+# %% id="Dense_test" kind="test" points=3
 check("c2w3.Dense", Dense)
 ### BEGIN HIDDEN TESTS
 check("c2w3.Dense", Dense, hidden=True)
@@ -175,7 +175,7 @@ check("c2w3.Dense", Dense, hidden=True)
 # A layer of 4 inputs and 3 units, its parameters as `parameters()` lists them, and
 # what it does to 5 examples:
 
-# %% [locked]
+# %% kind="locked"
 layer = Dense(4, 3, np.random.default_rng(0))
 for name, value, grad in layer.parameters():
     print(f"{name}: shape {value.shape}, gradient {'not computed yet' if grad is None else grad.shape}")
@@ -196,7 +196,7 @@ print("Z shape:", Z.shape, "  dA_prev shape:", dA_prev.shape, "  dW shape:", lay
 # $\frac{\lVert d\theta_{approx} - d\theta \rVert_2}{\lVert d\theta_{approx} \rVert_2 + \lVert d\theta \rVert_2}$
 # of each gradient: about $10^{-7}$ or less is right, $10^{-3}$ or more is a bug.
 
-# %% [locked]
+# %% kind="locked"
 errors = check_module(Dense(4, 3, np.random.default_rng(2)), np.random.default_rng(3).normal(size=(4, 6)))
 for name, err in errors.items():
     print(f"{name:>3}: relative error {err:.1e}")
@@ -217,7 +217,7 @@ assert max(errors.values()) < 1e-7, "the backward pass of Dense disagrees with t
 #
 # **Exercise.** Complete the class `ReLU`.
 
-# %% [solution] id=ReLU
+# %% id="ReLU" kind="solution"
 class ReLU(Module):
     """The ReLU activation, A = max(0, Z), entry by entry (any shape)."""
 
@@ -238,13 +238,13 @@ class ReLU(Module):
         return dZ
 
 
-# %% [test] id=ReLU_test points=1
+# %% id="ReLU_test" kind="test" points=1
 check("c2w3.ReLU", ReLU)
 ### BEGIN HIDDEN TESTS
 check("c2w3.ReLU", ReLU, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 Z = np.array([[1.5, -0.5, 2.0, -1.0], [-2.0, 0.3, -0.1, 4.0]])
 errors = check_module(ReLU(), Z)
 print(f"ReLU: relative error of dx {errors['dx']:.1e}")
@@ -280,7 +280,7 @@ assert errors["dx"] < 1e-7, "the backward pass of ReLU disagrees with the numeri
 #
 # **Exercise.** Complete the class `SoftmaxCrossEntropy`.
 
-# %% [solution] id=SoftmaxCrossEntropy
+# %% id="SoftmaxCrossEntropy" kind="solution"
 class SoftmaxCrossEntropy:
     """Softmax of the logits followed by the cross-entropy cost."""
 
@@ -308,7 +308,7 @@ class SoftmaxCrossEntropy:
         return dZ
 
 
-# %% [test] id=SoftmaxCrossEntropy_test points=2
+# %% id="SoftmaxCrossEntropy_test" kind="test" points=2
 check("c2w3.SoftmaxCrossEntropy", SoftmaxCrossEntropy)
 ### BEGIN HIDDEN TESTS
 check("c2w3.SoftmaxCrossEntropy", SoftmaxCrossEntropy, hidden=True)
@@ -319,7 +319,7 @@ check("c2w3.SoftmaxCrossEntropy", SoftmaxCrossEntropy, hidden=True)
 # $z = [5, 2, -1, 3]$. The softmax is $[0.842, 0.042, 0.002, 0.114]$, and if the
 # picture is a cat the loss is $-\log 0.042 \approx 3.17$: a confident wrong answer costs a lot.
 
-# %% [locked]
+# %% kind="locked"
 loss = SoftmaxCrossEntropy()
 z = np.array([[5.0], [2.0], [-1.0], [3.0]])
 cost = loss.forward(z, np.array([[0.0], [1.0], [0.0], [0.0]]))
@@ -347,7 +347,7 @@ assert abs(cost + np.log(probabilities[1, 0])) < 1e-12
 #
 # **Exercise.** Complete `forward` and `backward` of `Sequential`.
 
-# %% [solution] id=Sequential
+# %% id="Sequential" kind="solution"
 class Sequential(Module):
     """Layers applied one after the other."""
 
@@ -372,7 +372,7 @@ class Sequential(Module):
         return dout
 
 
-# %% [test] id=Sequential_test points=2
+# %% id="Sequential_test" kind="test" points=2
 check("c2w3.Sequential", Sequential)
 ### BEGIN HIDDEN TESTS
 check("c2w3.Sequential", Sequential, hidden=True)
@@ -385,7 +385,7 @@ check("c2w3.Sequential", Sequential, hidden=True)
 # loss on top. `check_model(model, loss, X, Y)` compares every gradient of the cost
 # with its numeric slope.
 
-# %% [locked]
+# %% kind="locked"
 rng = np.random.default_rng(4)
 small = Sequential([Dense(5, 4, rng), ReLU(), Dense(4, 4, rng), ReLU(), Dense(4, 3, rng)])
 for dense in small.layers[::2]:
@@ -422,7 +422,7 @@ assert max(errors.values()) < 1e-6, "some gradient of the network disagrees with
 #
 # **Exercise.** Complete `Adam.step`.
 
-# %% [solution] id=Adam
+# %% id="Adam" kind="solution"
 class Adam:
     """Adam with bias correction; one object per model."""
 
@@ -449,7 +449,7 @@ class Adam:
         ### END SOLUTION
 
 
-# %% [test] id=Adam_test points=3
+# %% id="Adam_test" kind="test" points=3
 check("c2w3.Adam", Adam)
 ### BEGIN HIDDEN TESTS
 check("c2w3.Adam", Adam, hidden=True)
@@ -460,7 +460,7 @@ check("c2w3.Adam", Adam, hidden=True)
 # the size of its gradient (with $t = 1$, $v^{corrected} = dW$ and $s^{corrected} = dW^2$).
 # A quick look on the small network, after one backward pass:
 
-# %% [locked]
+# %% kind="locked"
 loss = SoftmaxCrossEntropy()
 loss.forward(small.forward(X_small, True), Y_small)
 small.backward(loss.backward())
@@ -501,7 +501,7 @@ for name, W, dW in small.parameters():
 # hands of many skin tones, sizes and positions, on varied backgrounds. Only the
 # fingers tell the classes apart; the colours are drawn the same way for all of them.
 
-# %% [locked]
+# %% kind="locked"
 train_x_orig, train_y, test_x_orig, test_y, classes = load_signs()
 print("train_x_orig:", train_x_orig.shape, "  train_y:", train_y.shape)
 print("test_x_orig: ", test_x_orig.shape, "  test_y: ", test_y.shape)
@@ -523,7 +523,7 @@ plt.show()
 # loop reports its accuracy after every epoch; the test set is looked at only once, at
 # the end. The labels become one-hot columns, $Y$ of shape $(6, m)$.
 
-# %% [locked]
+# %% kind="locked"
 def flatten(x_orig):
     return x_orig.reshape(x_orig.shape[0], -1).T / 255.0
 
@@ -552,14 +552,14 @@ print("X_test: ", X_test.shape, " Y_test: ", Y_test.shape)
 # $3 \cdot 10^{-4}$, mini-batches of 32, 25 epochs (about 750 steps), which takes some
 # seconds.
 
-# %% [locked]
+# %% kind="locked"
 rng = np.random.default_rng(1)
 model = Sequential([Dense(12288, 25, rng), ReLU(), Dense(25, 12, rng), ReLU(), Dense(12, 6, rng)])
 print("parameters:", sum(W.size for _, W, _ in model.parameters()))
 history = fit(model, SoftmaxCrossEntropy(), Adam(learning_rate=3e-4), X_train, Y_train, epochs=25,
               batch_size=32, seed=1, X_dev=X_dev, Y_dev=Y_dev, progress=True)
 
-# %% [locked]
+# %% kind="locked"
 epochs = np.arange(1, len(history["cost"]) + 1)
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 3.8))
 ax1.plot(epochs, history["cost"], marker="o", markersize=3)
@@ -579,7 +579,7 @@ plt.show()
 # tests pass, restart the kernel and run all cells, so that every cell uses your
 # latest classes.
 
-# %% [locked] id=accuracies
+# %% id="accuracies" kind="locked"
 train_acc = accuracy(model, X_train, Y_train)
 dev_acc = accuracy(model, X_dev, Y_dev)
 test_acc = accuracy(model, X_test, Y_test)
@@ -596,7 +596,7 @@ assert test_acc >= 0.80, f"test accuracy {100 * test_acc:.1f} % is below 80 %"
 # The **confusion matrix** counts, for each true class (a row), how often each class
 # was predicted (a column); the diagonal holds the correct answers.
 
-# %% [locked]
+# %% kind="locked"
 pred_test = predict(model, X_test)
 confusion = np.zeros((6, 6), dtype=int)
 np.add.at(confusion, (test_y[0], pred_test), 1)
@@ -624,7 +624,7 @@ plt.show()
 # `RMSprop`, `Adam`) and the same conventions. Built from the same seed and trained on
 # the same mini-batches, its network follows yours number for number:
 
-# %% [locked]
+# %% kind="locked"
 from dlkit import nn
 
 def two_epochs(dense, relu, loss, adam):

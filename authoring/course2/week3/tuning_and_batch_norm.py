@@ -35,7 +35,7 @@
 # In each exercise cell, replace `# YOUR CODE HERE` and `raise NotImplementedError()`
 # with your code, run the cell, then run the test cell below it.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
@@ -53,7 +53,7 @@ from dlkit.optim import momentum_step
 from dlkit.tuning import decade_counts
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. Hyperparameter tuning
@@ -105,7 +105,7 @@ np.random.seed(1)
 # (`rng` is a `numpy.random.Generator`; using it, and in this order, makes your
 # numbers match the tests), then return `10 ** r`.
 
-# %% [solution] id=sample_log_uniform
+# %% id="sample_log_uniform" kind="solution"
 def sample_log_uniform(low, high, n, rng):
     """n values between low and high, spread evenly over the decades.
 
@@ -124,7 +124,7 @@ def sample_log_uniform(low, high, n, rng):
     return samples
 
 
-# %% [test] id=sample_log_uniform_test points=1
+# %% id="sample_log_uniform_test" kind="test" points=1
 check("c2w3.sample_log_uniform", sample_log_uniform)
 ### BEGIN HIDDEN TESTS
 check("c2w3.sample_log_uniform", sample_log_uniform, hidden=True)
@@ -135,7 +135,7 @@ check("c2w3.sample_log_uniform", sample_log_uniform, hidden=True)
 # 2000 drawn uniformly from the same interval. The histograms use bins of equal
 # width **in decades** (a log axis).
 
-# %% [locked]
+# %% kind="locked"
 rng = np.random.default_rng(0)
 lr_log = sample_log_uniform(1e-4, 1.0, 2000, rng)
 lr_uniform = rng.uniform(1e-4, 1.0, size=2000)
@@ -173,7 +173,7 @@ assert counts_uniform[-1] > 1700, "uniform sampling crowds the top decade"
 # 100..1000 steps, get half of the values. (The lecture says sampling $\beta$ is
 # "tricky"; this is the standard way around it.)
 
-# %% [locked]
+# %% kind="locked"
 rng = np.random.default_rng(1)
 beta_log = 1 - sample_log_uniform(1 - 0.999, 1 - 0.9, 2000, rng)
 beta_uniform = rng.uniform(0.9, 0.999, size=2000)
@@ -218,7 +218,7 @@ assert np.mean(1 / (1 - beta_uniform) >= 100) < 0.15
 # **Exercise.** Implement `random_search`. Return the list of all trials in the
 # order they ran (`n_rounds * n_trials` dicts). Use your `sample_log_uniform`.
 
-# %% [solution] id=random_search
+# %% id="random_search" kind="solution"
 def random_search(objective, ranges, n_trials=20, n_rounds=2, shrink=0.25, rng=None):
     """Coarse-to-fine random search on log scales.
 
@@ -254,7 +254,7 @@ def random_search(objective, ranges, n_trials=20, n_rounds=2, shrink=0.25, rng=N
     return trials
 
 
-# %% [test] id=random_search_test points=2
+# %% id="random_search_test" kind="test" points=2
 check("c2w3.random_search", random_search)
 ### BEGIN HIDDEN TESTS
 check("c2w3.random_search", random_search, hidden=True)
@@ -278,7 +278,7 @@ check("c2w3.random_search", random_search, hidden=True)
 # with 2 rounds of 30 trials. Each trial trains a fresh network, so this takes a
 # few seconds.
 
-# %% [locked]
+# %% kind="locked"
 X_flower, Y_flower = make_flower(m=500, seed=1)
 X_train, Y_train = X_flower[:, :300], Y_flower[:, :300]
 X_dev, Y_dev = X_flower[:, 300:], Y_flower[:, 300:]
@@ -327,7 +327,7 @@ progress.close()
 # are the coarse round, triangles the fine round; the dashed rectangle is the
 # box of the fine round.
 
-# %% [locked]
+# %% kind="locked"
 coarse = [t for t in trials if t["round"] == 1]
 fine = [t for t in trials if t["round"] == 2]
 best = min(trials, key=lambda t: t["cost"])
@@ -455,7 +455,7 @@ assert median_fine < median_coarse, "the fine round should search a better regio
 # `inv_std` $= 1/\sqrt{\sigma^2 + \varepsilon}$ and `Z_norm`; the cache
 # `(Z_norm, inv_std, gamma, mode)` is what the backward pass will need.
 
-# %% [solution] id=batchnorm_forward
+# %% id="batchnorm_forward" kind="solution"
 def batchnorm_forward(Z, gamma, beta, running, mode="train", momentum=0.9, epsilon=1e-5):
     """Batch normalisation of a layer's pre-activations.
 
@@ -488,7 +488,7 @@ def batchnorm_forward(Z, gamma, beta, running, mode="train", momentum=0.9, epsil
     return Z_tilde, cache, running
 
 
-# %% [test] id=batchnorm_forward_test points=2
+# %% id="batchnorm_forward_test" kind="test" points=2
 check("c2w3.batchnorm_forward", batchnorm_forward)
 ### BEGIN HIDDEN TESTS
 check("c2w3.batchnorm_forward", batchnorm_forward, hidden=True)
@@ -500,7 +500,7 @@ check("c2w3.batchnorm_forward", batchnorm_forward, hidden=True)
 # unit's mean should be its $\beta$ and its standard deviation its $\gamma$
 # (up to the tiny $\varepsilon$).
 
-# %% [locked]
+# %% kind="locked"
 rng = np.random.default_rng(3)
 means_in, stds_in = np.array([[3.0], [-2.0], [10.0], [0.0]]), np.array([[2.0], [0.5], [5.0], [1.0]])
 Z_demo = means_in + stds_in * rng.normal(size=(4, 500))
@@ -524,7 +524,7 @@ np.testing.assert_allclose(Z_tilde_demo.std(axis=1, keepdims=True), gamma_demo, 
 # Then we normalise a **single** new example, once in test mode and once (wrongly)
 # in training mode.
 
-# %% [locked]
+# %% kind="locked"
 running = init_running(4)
 for t in range(200):
     Z_batch = means_in + stds_in * rng.normal(size=(4, 64))
@@ -579,7 +579,7 @@ for key in ("mean", "var"):
 # **Exercise.** Implement `batchnorm_backward(dZ_tilde, cache)`. The sums and means
 # run over the examples: `axis=1, keepdims=True`. Use the mode stored in the cache.
 
-# %% [solution] id=batchnorm_backward
+# %% id="batchnorm_backward" kind="solution"
 def batchnorm_backward(dZ_tilde, cache):
     """Gradients of batch normalisation.
 
@@ -606,7 +606,7 @@ def batchnorm_backward(dZ_tilde, cache):
     return dZ, dgamma, dbeta
 
 
-# %% [test] id=batchnorm_backward_test points=2
+# %% id="batchnorm_backward_test" kind="test" points=2
 check("c2w3.batchnorm_backward", batchnorm_backward)
 ### BEGIN HIDDEN TESTS
 check("c2w3.batchnorm_backward", batchnorm_backward, hidden=True)
@@ -619,7 +619,7 @@ check("c2w3.batchnorm_backward", batchnorm_backward, hidden=True)
 # slopes of $J$ with respect to every entry of $Z$, $\gamma$ and $\beta$ (the two-sided
 # differences of Week 1) must agree with your `batchnorm_backward`, in both modes.
 
-# %% [locked]
+# %% kind="locked"
 rng = np.random.default_rng(4)
 Z_check = rng.normal(2.0, 3.0, size=(3, 6))
 gamma_check, beta_check = rng.normal(1.0, 0.5, size=(3, 1)), rng.normal(size=(3, 1))
@@ -683,7 +683,7 @@ for mode in ("train", "test"):
 # first (`np.asarray(labels).reshape(-1)`). Then set one entry per column,
 # `Y[labels, np.arange(m)] = 1`, in a matrix of zeros.
 
-# %% [solution] id=one_hot
+# %% id="one_hot" kind="solution"
 def one_hot(labels, C):
     """One-hot matrix of integer class labels.
 
@@ -703,7 +703,7 @@ def one_hot(labels, C):
     return Y
 
 
-# %% [test] id=one_hot_test points=1
+# %% id="one_hot_test" kind="test" points=1
 check("c2w3.one_hot", one_hot)
 ### BEGIN HIDDEN TESTS
 check("c2w3.one_hot", one_hot, hidden=True)
@@ -732,7 +732,7 @@ check("c2w3.one_hot", one_hot, hidden=True)
 # subtract each column's maximum (`np.max(Z, axis=0, keepdims=True)`), exponentiate,
 # and divide by each column's sum.
 
-# %% [solution] id=softmax
+# %% id="softmax" kind="solution"
 def softmax(Z):
     """Softmax of each column of Z.
 
@@ -749,7 +749,7 @@ def softmax(Z):
     return A
 
 
-# %% [test] id=softmax_test points=1
+# %% id="softmax_test" kind="test" points=1
 check("c2w3.softmax", softmax)
 ### BEGIN HIDDEN TESTS
 check("c2w3.softmax", softmax, hidden=True)
@@ -761,7 +761,7 @@ check("c2w3.softmax", softmax, hidden=True)
 # $176.3$, so $\hat y \approx [0.842, 0.042, 0.002, 0.114]$. Hardmax would output
 # $[1, 0, 0, 0]$.
 
-# %% [locked]
+# %% kind="locked"
 z_example = np.array([[5.0], [2.0], [-1.0], [3.0]])
 y_hat = softmax(z_example)
 hardmax = (z_example == z_example.max(axis=0, keepdims=True)).astype(float)
@@ -777,7 +777,7 @@ np.testing.assert_allclose(y_hat.ravel(), [0.842, 0.042, 0.002, 0.114], atol=5e-
 # generalises logistic regression to $C$ classes. The cell checks this numerically
 # with $z_2 = 0$, so that $\hat y_1 = \sigma(z_1)$, and for random pairs.
 
-# %% [locked]
+# %% kind="locked"
 z1 = np.linspace(-8, 8, 17)
 A_two = softmax(np.vstack([z1, np.zeros_like(z1)]))
 with np.printoptions(precision=4, suppress=True):
@@ -815,7 +815,7 @@ np.testing.assert_allclose(softmax(Z_pairs)[0], sigmoid(Z_pairs[0] - Z_pairs[1])
 # **Exercise.** Implement `softmax_cross_entropy(Z, Y)`: compute the log-probabilities
 # as above (per column, `axis=0`), the cost $J$ as a float, and `dZ`.
 
-# %% [solution] id=softmax_cross_entropy
+# %% id="softmax_cross_entropy" kind="solution"
 def softmax_cross_entropy(Z, Y):
     """Softmax cross-entropy cost of scores Z against one-hot labels Y, and its gradient.
 
@@ -837,7 +837,7 @@ def softmax_cross_entropy(Z, Y):
     return cost, dZ
 
 
-# %% [test] id=softmax_cross_entropy_test points=2
+# %% id="softmax_cross_entropy_test" kind="test" points=2
 check("c2w3.softmax_cross_entropy", softmax_cross_entropy)
 ### BEGIN HIDDEN TESTS
 check("c2w3.softmax_cross_entropy", softmax_cross_entropy, hidden=True)
@@ -848,7 +848,7 @@ check("c2w3.softmax_cross_entropy", softmax_cross_entropy, hidden=True)
 # batch of 5 examples with 4 classes, and the confident case that breaks the
 # naive logarithm.
 
-# %% [locked]
+# %% kind="locked"
 Y_cat = one_hot([1], 4)
 cost_cat, dZ_cat = softmax_cross_entropy(z_example, Y_cat)
 print(f"label: cat {Y_cat.ravel()}, cost = {cost_cat:.4f} = -log {y_hat[1, 0]:.4f}")
@@ -892,7 +892,7 @@ assert abs(cost_big - 400.0) < 1e-9
 # the whole training set (in test mode for batch norm: running averages, as the
 # deployed network would use).
 
-# %% [locked]
+# %% kind="locked"
 Y_train_onehot = one_hot(Y_train.astype(int), 2)
 layer_dims = [2] + [32] * 10 + [2]
 
@@ -964,7 +964,7 @@ def train_network(batch_norm, learning_rate=0.05, epochs=40, batch_size=100):
 costs_plain, accuracy_plain = train_network(batch_norm=False)
 costs_bn, accuracy_bn = train_network(batch_norm=True)
 
-# %% [locked]
+# %% kind="locked"
 epochs_axis = np.arange(1, len(costs_bn) + 1)
 fig, ax = plt.subplots(figsize=(7, 4))
 ax.plot(epochs_axis, costs_plain, marker="o", markersize=3, label="without batch norm")

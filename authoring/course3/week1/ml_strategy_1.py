@@ -30,7 +30,7 @@
 # (0.8 − 0.6 = 0.20000000000000007), so the checks compare numbers with a small
 # tolerance, as `np.isclose` does.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -41,7 +41,7 @@ from dlkit.strategy import (KNOBS, REMEDIES, avoidable_bias_range, bayes_classif
                             make_gaussian_classes, proportion_gap, simulate_labeler)
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 0. Orthogonalization: one knob per problem
@@ -52,7 +52,7 @@ np.random.seed(1)
 # of the tools we use on a learning system. A supervised model has to pass four tests,
 # in this order, and each test has its own knobs:
 
-# %% [locked]
+# %% kind="locked"
 print(f"{'the model ...':<28}{'if not, turn this knob'}")
 print("-" * 74)
 for assumption, knob in KNOBS.items():
@@ -96,7 +96,7 @@ for assumption, knob in KNOBS.items():
 # denominator is 0 (nothing predicted positive, no positive label, or $p + r = 0$), that
 # ratio is 0.
 
-# %% [solution] id=precision_recall_f1
+# %% id="precision_recall_f1" kind="solution"
 def precision_recall_f1(y_true, y_pred):
     """Precision, recall and F1 of binary predictions.
 
@@ -120,7 +120,7 @@ def precision_recall_f1(y_true, y_pred):
     return precision, recall, f1
 
 
-# %% [test] id=precision_recall_f1_test points=2
+# %% id="precision_recall_f1_test" kind="test" points=2
 check("c3w1.precision_recall_f1", precision_recall_f1)
 ### BEGIN HIDDEN TESTS
 check("c3w1.precision_recall_f1", precision_recall_f1, hidden=True)
@@ -132,7 +132,7 @@ check("c3w1.precision_recall_f1", precision_recall_f1, hidden=True)
 # let your function measure them. The last column is the plain average of $p$ and $r$:
 # here it picks the same winner, but it is not the F1 score.
 
-# %% [locked]
+# %% kind="locked"
 def labels_from_counts(tp, fp, fn, tn):
     """Rows y_true, y_pred (1, m) with the given confusion counts."""
     y_true = np.repeat([1.0, 0.0, 1.0, 0.0], [tp, fp, fn, tn]).reshape(1, -1)
@@ -168,7 +168,7 @@ assert max(f1_of, key=f1_of.get) == "A"
 # With accuracy in percent and time in milliseconds it ranks A first; with accuracy as a
 # fraction and time in seconds it ranks B first:
 
-# %% [locked]
+# %% kind="locked"
 names_abc = ["A", "B", "C"]
 acc_percent, time_ms = np.array([90.0, 92.0, 95.0]), np.array([80.0, 95.0, 1500.0])
 in_percent_ms = linear_combined_metric(acc_percent, time_ms, 0.5)
@@ -202,7 +202,7 @@ assert names_abc[int(np.argmax(in_percent_ms))] == "A" and names_abc[int(np.argm
 # optimizing value of the infeasible classifiers to $-\infty$ before `np.argmax`, so that
 # the index you get is an index of the *original* list.
 
-# %% [solution] id=pick_classifier
+# %% id="pick_classifier" kind="solution"
 def pick_classifier(optimizing, satisficing, thresholds, maximize=True):
     """Index of the best feasible classifier.
 
@@ -229,7 +229,7 @@ def pick_classifier(optimizing, satisficing, thresholds, maximize=True):
     return index
 
 
-# %% [test] id=pick_classifier_test points=2
+# %% id="pick_classifier_test" kind="test" points=2
 check("c3w1.pick_classifier", pick_classifier)
 ### BEGIN HIDDEN TESTS
 check("c3w1.pick_classifier", pick_classifier, hidden=True)
@@ -238,7 +238,7 @@ check("c3w1.pick_classifier", pick_classifier, hidden=True)
 # %% [markdown]
 # Your function on the course's two examples (the wake-word numbers are ours):
 
-# %% [locked]
+# %% kind="locked"
 best = pick_classifier(acc_percent, [time_ms], [100.0])
 print(f"max accuracy subject to time <= 100 ms: classifier {names_abc[best]}")
 assert names_abc[best] == "B"
@@ -274,7 +274,7 @@ assert wake_names[best] == "W2"
 # of one set that would have to come from other regions to match the other. It is 0 for
 # the same mix and 1 when the two sets have no region in common.
 
-# %% [locked]
+# %% kind="locked"
 regions = ["US", "UK", "other Europe", "South America", "India", "China", "other Asia", "Australia"]
 rng = np.random.default_rng(0)
 region_of = rng.integers(0, 8, size=8000)          # the region of each of 8,000 examples
@@ -306,7 +306,7 @@ assert gap_bad == 1.0 and gap_good < 0.1
 # * Every part except the first is `int(round(fraction * m))`. The first part, the
 #   training set, takes the rest, so that the parts add up to exactly $m$.
 
-# %% [solution] id=split_sizes
+# %% id="split_sizes" kind="solution"
 def split_sizes(m, fractions=None):
     """Number of examples in each part of a split.
 
@@ -331,13 +331,13 @@ def split_sizes(m, fractions=None):
     return sizes
 
 
-# %% [test] id=split_sizes_test points=1
+# %% id="split_sizes_test" kind="test" points=1
 check("c3w1.split_sizes", split_sizes)
 ### BEGIN HIDDEN TESTS
 check("c3w1.split_sizes", split_sizes, hidden=True)
 ### END HIDDEN TESTS
 
-# %% [locked]
+# %% kind="locked"
 print(f"{'m':>12}{'train':>12}{'dev':>10}{'test':>10}")
 for m in (100, 1_000, 10_000, 1_000_000, 5_000_000):
     train_n, dev_n, test_n = split_sizes(m)
@@ -367,7 +367,7 @@ assert split_sizes(100) == (60, 20, 20) and split_sizes(1_000_000) == (980_000, 
 # **Exercise.** Implement `weighted_error(y_true, y_pred, w)`. All three arguments have the
 # same shape, $(1, m)$ or $(m,)$. Return a float.
 
-# %% [solution] id=weighted_error
+# %% id="weighted_error" kind="solution"
 def weighted_error(y_true, y_pred, w):
     """Weighted misclassification rate.
 
@@ -387,7 +387,7 @@ def weighted_error(y_true, y_pred, w):
     return error
 
 
-# %% [test] id=weighted_error_test points=2
+# %% id="weighted_error_test" kind="test" points=2
 check("c3w1.weighted_error", weighted_error)
 ### BEGIN HIDDEN TESTS
 check("c3w1.weighted_error", weighted_error, hidden=True)
@@ -398,7 +398,7 @@ check("c3w1.weighted_error", weighted_error, hidden=True)
 # (weight 10). A shows all 20 of them and makes 10 other mistakes (30 errors, 3 %). B shows
 # none and makes 50 other mistakes (5 %). With label 1 for "show the image":
 
-# %% [locked]
+# %% kind="locked"
 m_dev, n_blocked = 1000, 20
 rng = np.random.default_rng(3)
 y_show = np.r_[np.zeros(n_blocked), rng.integers(0, 2, m_dev - n_blocked)].reshape(1, -1)
@@ -449,7 +449,7 @@ assert np.isclose(weighted["A"], 0.177966, atol=1e-6) and np.isclose(weighted["B
 # `"human_proxy"` (the minimum of `human_errors`), `"avoidable_bias"` and `"variance"`.
 # Keep the sign: a training error below the proxy gives a *negative* avoidable bias.
 
-# %% [solution] id=avoidable_bias_and_variance
+# %% id="avoidable_bias_and_variance" kind="solution"
 def avoidable_bias_and_variance(human_errors, train_error, dev_error):
     """The two gaps of the bias/variance analysis.
 
@@ -471,7 +471,7 @@ def avoidable_bias_and_variance(human_errors, train_error, dev_error):
     return gaps
 
 
-# %% [test] id=avoidable_bias_and_variance_test points=2
+# %% id="avoidable_bias_and_variance_test" kind="test" points=2
 check("c3w1.avoidable_bias_and_variance", avoidable_bias_and_variance)
 ### BEGIN HIDDEN TESTS
 check("c3w1.avoidable_bias_and_variance", avoidable_bias_and_variance, hidden=True)
@@ -481,7 +481,7 @@ check("c3w1.avoidable_bias_and_variance", avoidable_bias_and_variance, hidden=Tr
 # The course's two scenarios: the same training and dev errors (8 % and 10 %) mean
 # different things depending on the human level.
 
-# %% [locked]
+# %% kind="locked"
 radiology = {"typical human": 3.0, "typical doctor": 1.0, "experienced doctor": 0.7,
              "team of experienced doctors": 0.5}
 for who, err in radiology.items():
@@ -508,7 +508,7 @@ assert np.allclose(list(avoidable_bias_and_variance([7.5], 8.0, 10.0).values()),
 # table, with human levels 1 / 0.7 / 0.5 % (`avoidable_bias_range` from `dlkit.strategy`
 # gives the range; your function gives the gap from the best level):
 
-# %% [locked]
+# %% kind="locked"
 team = [1.0, 0.7, 0.5]
 table = {"A": (team, 5.0, 6.0), "B": (team, 1.0, 5.0), "C": ([0.5], 0.7, 0.8)}
 print(f"{'':<3}{'human':>15}{'train':>7}{'dev':>6}{'bias range':>13}{'bias from best':>16}{'variance':>10}")
@@ -550,7 +550,7 @@ assert np.isclose(c_gaps["avoidable_bias"], 0.2) and np.isclose(c_gaps["variance
 #
 # You may call your `avoidable_bias_and_variance`.
 
-# %% [solution] id=next_focus
+# %% id="next_focus" kind="solution"
 def next_focus(human_errors, train_error, dev_error):
     """What to work on next.
 
@@ -575,7 +575,7 @@ def next_focus(human_errors, train_error, dev_error):
     return focus
 
 
-# %% [test] id=next_focus_test points=2
+# %% id="next_focus_test" kind="test" points=2
 check("c3w1.next_focus", next_focus)
 ### BEGIN HIDDEN TESTS
 check("c3w1.next_focus", next_focus, hidden=True)
@@ -584,7 +584,7 @@ check("c3w1.next_focus", next_focus, hidden=True)
 # %% [markdown]
 # Every case of the course's notes, decided by your function:
 
-# %% [locked]
+# %% kind="locked"
 cases = [
     ("scenario A", [1.0], 8.0, 10.0, "bias"),
     ("scenario B", [7.5], 8.0, 10.0, "variance"),
@@ -632,7 +632,7 @@ for focus, remedies in REMEDIES.items():
 # of three experts who pool their looks averages the noise away ($s^2 / 3$), and gets
 # closer to the Bayes error, but never below it.
 
-# %% [locked]
+# %% kind="locked"
 n_noise = 40
 mu0 = np.r_[0.0, 0.0, np.zeros(n_noise)]
 mu1 = np.r_[2.4, 1.8, np.zeros(n_noise)]
@@ -665,7 +665,7 @@ assert sorted(human_levels_sim, reverse=True) == human_levels_sim and min(human_
 # Both are measured, at iterations spread over a log scale, on their own training set
 # and on the same 10,000 dev pictures.
 
-# %% [locked]
+# %% kind="locked"
 checkpoints = np.unique(np.round(np.logspace(0, np.log10(3000), 30)).astype(int))
 
 
@@ -694,7 +694,7 @@ print("full model after 300 iterations: train %.2f %%, dev %.2f %%" % full[300])
 # Left: the two features that matter, for the 200 pilot pictures, and the Bayes
 # boundary. Right: the errors during training, with the human levels and the Bayes error.
 
-# %% [locked]
+# %% kind="locked"
 fig, (ax0, ax1) = plt.subplots(1, 2, figsize=(13, 4.8), gridspec_kw={"width_ratios": [1, 1.5]})
 for label, colour, name in ((0, "C0", "common look-alike (y = 0)"), (1, "C3", "warbler (y = 1)")):
     pts = X_pilot[:2, Y_pilot[0] == label]
@@ -730,7 +730,7 @@ plt.show()
 # moments, with the simulated human levels (proxy: the panel). The last column is what
 # only a simulation can show: how far the dev error still is from the Bayes error.
 
-# %% [locked]
+# %% kind="locked"
 moments = {"pilot, 5 iterations": pilot[5], "pilot, 12 iterations": pilot[12],
            "pilot, 3000 iterations": pilot[3000], "full model, 300 iterations": full[300]}
 focus_sim = {}
@@ -790,7 +790,7 @@ assert abs(full[300][1] - bayes) < 0.5 and pilot[3000][1] - bayes > 3
 # **Exercise.** Give each candidate metric a role: `"optimizing"`, `"satisficing"` or
 # `"not used"`. Follow the rule of thumb: exactly one optimizing metric.
 
-# %% [solution] id=bird_metric
+# %% id="bird_metric" kind="solution"
 bird_metric = {
     "accuracy": None,
     "recall": None,
@@ -806,7 +806,7 @@ bird_metric = {
 }
 ### END SOLUTION
 
-# %% [test] id=bird_metric_test points=1
+# %% id="bird_metric_test" kind="test" points=1
 check("c3w1.bird_metric", bird_metric)
 ### BEGIN HIDDEN TESTS
 check("c3w1.bird_metric", bird_metric, hidden=True)
@@ -829,7 +829,7 @@ check("c3w1.bird_metric", bird_metric, hidden=True)
 # season (16 sources, plus "web"), and the gaps are `proportion_gap` between dev and test,
 # and between dev and all the camera frames (what the detector will see):
 
-# %% [locked]
+# %% kind="locked"
 n_frames = 250_000
 districts = ["river", "park", "old town", "harbour"]
 seasons = ["spring", "summer", "autumn", "winter"]
@@ -859,13 +859,13 @@ assert min(off_target, key=off_target.get) == "shuffled" and off_target["shuffle
 # **Exercise.** Choose the plan, and the sizes (train, dev, test) of the 250,000 frames
 # by the rule of thumb: use your `split_sizes`.
 
-# %% [solution] id=bird_split
+# %% id="bird_split" kind="solution"
 bird_split = {"plan": None, "sizes": None}
 ### BEGIN SOLUTION
 bird_split = {"plan": "shuffled", "sizes": split_sizes(n_frames)}
 ### END SOLUTION
 
-# %% [test] id=bird_split_test points=1
+# %% id="bird_split_test" kind="test" points=1
 check("c3w1.bird_split", bird_split)
 ### BEGIN HIDDEN TESTS
 check("c3w1.bird_split", bird_split, hidden=True)
@@ -876,7 +876,7 @@ check("c3w1.bird_split", bird_split, hidden=True)
 #
 # Six candidate detectors, measured on your dev set:
 
-# %% [locked]
+# %% kind="locked"
 detectors = {  # name: (accuracy %, recall, false alarms per camera per day, latency ms)
     "Heron-XL": (99.52, 0.97, 2.6, 850.0),
     "Kite-M": (99.70, 0.96, 1.5, 420.0),
@@ -899,14 +899,14 @@ for i, name in enumerate(detector_names):
 # your `pick_classifier` and the metric of 8.1 (the arrays `recall`, `false_alarms`,
 # `latency` and the thresholds `max_false_alarms`, `max_latency` are defined above).
 
-# %% [solution] id=bird_choice
+# %% id="bird_choice" kind="solution"
 bird_choice = None
 ### BEGIN SOLUTION
 best = pick_classifier(recall, np.vstack([false_alarms, latency]), [max_false_alarms, max_latency])
 bird_choice = detector_names[best]
 ### END SOLUTION
 
-# %% [test] id=bird_choice_test points=1
+# %% id="bird_choice_test" kind="test" points=1
 check("c3w1.bird_choice", bird_choice)
 ### BEGIN HIDDEN TESTS
 check("c3w1.bird_choice", bird_choice, hidden=True)
@@ -919,7 +919,7 @@ check("c3w1.bird_choice", bird_choice, hidden=True)
 # warbler or its look-alike?) on a sample of dev frames, and you measure the shipped
 # detector on the same task:
 
-# %% [locked]
+# %% kind="locked"
 human_levels = {
     "passer-by": 12.0,
     "volunteer birder": 6.0,
@@ -939,7 +939,7 @@ print(f"{'detector, dev set':<32}{bird_dev_error:>5.1f} %")
 # `"avoidable_bias"`, `"variance"` (in percent) and `"focus"`, computed with your
 # `avoidable_bias_and_variance` and `next_focus`.
 
-# %% [solution] id=bird_diagnosis
+# %% id="bird_diagnosis" kind="solution"
 bird_diagnosis = {"human_proxy": None, "avoidable_bias": None, "variance": None, "focus": None}
 ### BEGIN SOLUTION
 levels = list(human_levels.values())
@@ -947,7 +947,7 @@ bird_diagnosis = avoidable_bias_and_variance(levels, bird_train_error, bird_dev_
 bird_diagnosis["focus"] = next_focus(levels, bird_train_error, bird_dev_error)
 ### END SOLUTION
 
-# %% [test] id=bird_diagnosis_test points=1
+# %% id="bird_diagnosis_test" kind="test" points=1
 check("c3w1.bird_diagnosis", bird_diagnosis)
 ### BEGIN HIDDEN TESTS
 check("c3w1.bird_diagnosis", bird_diagnosis, hidden=True)
@@ -959,7 +959,7 @@ check("c3w1.bird_diagnosis", bird_diagnosis, hidden=True)
 # **Exercise.** Given your diagnosis, mark each action `True` if it is worth doing now,
 # `False` if not.
 
-# %% [solution] id=bird_next_steps
+# %% id="bird_next_steps" kind="solution"
 bird_next_steps = {
     "train a bigger network (more layers or units)": None,
     "train longer, or switch to a better optimiser such as Adam": None,
@@ -979,7 +979,7 @@ bird_next_steps = {
 }
 ### END SOLUTION
 
-# %% [test] id=bird_next_steps_test points=1
+# %% id="bird_next_steps_test" kind="test" points=1
 check("c3w1.bird_next_steps", bird_next_steps)
 ### BEGIN HIDDEN TESTS
 check("c3w1.bird_next_steps", bird_next_steps, hidden=True)
@@ -992,7 +992,7 @@ check("c3w1.bird_next_steps", bird_next_steps, hidden=True)
 # when variance dominates, come 60,000 more labelled frames and dropout. Your
 # `next_focus` reads each step:
 
-# %% [locked]
+# %% kind="locked"
 timeline = [
     ("the shipped detector", 7.0, 10.0, "bias"),
     ("bigger network, trained longer", 2.5, 6.0, "variance"),

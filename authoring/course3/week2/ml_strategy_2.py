@@ -29,7 +29,7 @@
 # definition exactly right, because each one is a decision you will make on real
 # projects.
 
-# %% [setup]
+# %% kind="setup"
 import numpy as np
 import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
@@ -42,7 +42,7 @@ from dlkit.multitask import NOTES_Y_HAT, SEED_Y, hide_labels, task_accuracy
 from dlkit.transfer import accuracy, make_tasks, train_adam, train_from_scratch
 
 np.random.seed(1)
-%matplotlib inline
+# %matplotlib inline
 
 # %% [markdown]
 # ## 1. Error analysis
@@ -82,7 +82,7 @@ np.random.seed(1)
 # tag (a float between 0 and 1). Every example counts in the denominator, tagged or
 # not.
 
-# %% [solution] id=error_analysis_table
+# %% id="error_analysis_table" kind="solution"
 def error_analysis_table(tags, categories):
     """Share of the misclassified examples in each category.
 
@@ -104,7 +104,7 @@ def error_analysis_table(tags, categories):
     return fractions
 
 
-# %% [test] id=error_analysis_table_test points=2
+# %% id="error_analysis_table_test" kind="test" points=2
 check("c3w2.error_analysis_table", error_analysis_table)
 ### BEGIN HIDDEN TESTS
 check("c3w2.error_analysis_table", error_analysis_table, hidden=True)
@@ -115,7 +115,7 @@ check("c3w2.error_analysis_table", error_analysis_table, hidden=True)
 # can hope for after fixing a category completely. `fraction` may be a single number
 # or a numpy array with one fraction per category; the same formula works for both.
 
-# %% [solution] id=ceiling
+# %% id="ceiling" kind="solution"
 def ceiling(dev_error, fraction):
     """Best-case dev error after fixing every error of a category.
 
@@ -133,7 +133,7 @@ def ceiling(dev_error, fraction):
     return best_error
 
 
-# %% [test] id=ceiling_test points=1
+# %% id="ceiling_test" kind="test" points=1
 check("c3w2.ceiling", ceiling)
 ### BEGIN HIDDEN TESTS
 check("c3w2.ceiling", ceiling, hidden=True)
@@ -146,7 +146,7 @@ check("c3w2.ceiling", ceiling, hidden=True)
 # that every column has the lecture's total. The last column, *incorrectly labeled*,
 # is for section 2.
 
-# %% [locked]
+# %% kind="locked"
 cat_tags, cat_categories = cat_spreadsheet()
 for i in range(3):
     print(f"example {i + 1}: {cat_tags[i]}")
@@ -217,7 +217,7 @@ plt.show()
 #   gap $|e - e_\text{rival}|$ is at most the label error (wrong labels could decide
 #   the comparison), else `False`; without a rival, `None`.
 
-# %% [solution] id=mislabeled_share
+# %% id="mislabeled_share" kind="solution"
 def mislabeled_share(dev_error, label_error, rival_error=None):
     """How much of the dev error comes from incorrectly labelled dev examples.
 
@@ -245,7 +245,7 @@ def mislabeled_share(dev_error, label_error, rival_error=None):
     return impact
 
 
-# %% [test] id=mislabeled_share_test points=2
+# %% id="mislabeled_share_test" kind="test" points=2
 check("c3w2.mislabeled_share", mislabeled_share)
 ### BEGIN HIDDEN TESTS
 check("c3w2.mislabeled_share", mislabeled_share, hidden=True)
@@ -254,7 +254,7 @@ check("c3w2.mislabeled_share", mislabeled_share, hidden=True)
 # %% [markdown]
 # The lecture's two cases side by side, and the choice between 2.1 % and 1.9 %:
 
-# %% [locked]
+# %% kind="locked"
 label_error = 0.10 * cat_table["incorrectly labeled"]
 case_1 = mislabeled_share(0.10, label_error)
 case_2 = mislabeled_share(0.02, label_error)
@@ -330,7 +330,7 @@ assert rivals["fix_labels"], "2.1 % vs 1.9 % are closer than the label error: fi
 # Expected counts can be fractional (2380.95); return them as numbers (floats are
 # fine everywhere).
 
-# %% [solution] id=mismatched_split
+# %% id="mismatched_split" kind="solution"
 def mismatched_split(n_web, n_app, n_dev, n_test, n_train_dev=0, shuffle_all=False):
     """Expected number of web and app examples in train, train-dev, dev and test.
 
@@ -364,7 +364,7 @@ def mismatched_split(n_web, n_app, n_dev, n_test, n_train_dev=0, shuffle_all=Fal
     return split
 
 
-# %% [test] id=mismatched_split_test points=2
+# %% id="mismatched_split_test" kind="test" points=2
 check("c3w2.mismatched_split", mismatched_split)
 ### BEGIN HIDDEN TESTS
 check("c3w2.mismatched_split", mismatched_split, hidden=True)
@@ -375,7 +375,7 @@ check("c3w2.mismatched_split", mismatched_split, hidden=True)
 # `dlkit.error_analysis.mismatched_split_indices`), to show that the expectation is
 # what a shuffle really gives, give or take a few images:
 
-# %% [locked]
+# %% kind="locked"
 option_1 = mismatched_split(200_000, 10_000, 2_500, 2_500, shuffle_all=True)
 option_2 = mismatched_split(200_000, 10_000, 2_500, 2_500)
 for name, split in [("option 1 (shuffle all)", option_1), ("option 2 (app-only dev/test)", option_2)]:
@@ -450,7 +450,7 @@ plt.show()
 # `train_dev` or `test` may be `None`: then the gaps that need them are `None`.
 # Return floats (`float(...)`), never clip a gap at zero.
 
-# %% [solution] id=error_gaps
+# %% id="error_gaps" kind="solution"
 def error_gaps(human, train, train_dev, dev, test=None):
     """The gaps between consecutive error levels: human -> train -> train-dev -> dev -> test.
 
@@ -476,7 +476,7 @@ def error_gaps(human, train, train_dev, dev, test=None):
     return gaps
 
 
-# %% [test] id=error_gaps_test points=2
+# %% id="error_gaps_test" kind="test" points=2
 check("c3w2.error_gaps", error_gaps)
 ### BEGIN HIDDEN TESTS
 check("c3w2.error_gaps", error_gaps, hidden=True)
@@ -499,7 +499,7 @@ check("c3w2.error_gaps", error_gaps, hidden=True)
 # `ratio * largest`, where `largest` is the largest gap considered. Return `[]` when no
 # gap is positive.
 
-# %% [solution] id=diagnose_gaps
+# %% id="diagnose_gaps" kind="solution"
 def diagnose_gaps(gaps, ratio=0.5):
     """The problems worth working on.
 
@@ -524,7 +524,7 @@ def diagnose_gaps(gaps, ratio=0.5):
     return problems
 
 
-# %% [test] id=diagnose_gaps_test points=2
+# %% id="diagnose_gaps_test" kind="test" points=2
 check("c3w2.diagnose_gaps", diagnose_gaps)
 ### BEGIN HIDDEN TESTS
 check("c3w2.diagnose_gaps", diagnose_gaps, hidden=True)
@@ -533,7 +533,7 @@ check("c3w2.diagnose_gaps", diagnose_gaps, hidden=True)
 # %% [markdown]
 # The scenario table, with your gaps and diagnoses:
 
-# %% [locked]
+# %% kind="locked"
 scenarios = {"A": (0, 1, None, 10, None), "B": (0, 1, 9, 10, None), "C": (0, 1, 1.5, 10, None),
              "D": (0, 10, 11, 12, None), "E": (0, 10, 11, 20, None), "F": (4, 7, 10, 6, 6)}
 expected = {"A": ["ambiguous"], "B": ["variance"], "C": ["data_mismatch"], "D": ["avoidable_bias"],
@@ -622,7 +622,7 @@ plt.show()
 #
 # (the initialisation `initialize_parameters_deep(..., scale="1/sqrt(n_prev)")` uses).
 
-# %% [solution] id=transfer_learning
+# %% id="transfer_learning" kind="solution"
 def transfer_learning(parameters, n_out, seed=0):
     """Replace the last layer of a trained network by a fresh one with n_out units.
 
@@ -647,7 +647,7 @@ def transfer_learning(parameters, n_out, seed=0):
     return new_parameters
 
 
-# %% [test] id=transfer_learning_test points=2
+# %% id="transfer_learning_test" kind="test" points=2
 check("c3w2.transfer_learning", transfer_learning)
 ### BEGIN HIDDEN TESTS
 check("c3w2.transfer_learning", transfer_learning, hidden=True)
@@ -670,7 +670,7 @@ check("c3w2.transfer_learning", transfer_learning, hidden=True)
 # are not updated. (With a frozen body one could also compute the body's output once
 # and train the last layer on it: Course 4 does that.)
 
-# %% [solution] id=fine_tune
+# %% id="fine_tune" kind="solution"
 def fine_tune(parameters, X, Y, learning_rate=0.1, num_iterations=1000, freeze_body=True):
     """Train a network by batch gradient descent: the last layer only, or every layer.
 
@@ -704,7 +704,7 @@ def fine_tune(parameters, X, Y, learning_rate=0.1, num_iterations=1000, freeze_b
     return params, costs
 
 
-# %% [test] id=fine_tune_test points=3
+# %% id="fine_tune_test" kind="test" points=3
 check("c3w2.fine_tune", fine_tune)
 ### BEGIN HIDDEN TESTS
 check("c3w2.fine_tune", fine_tune, hidden=True)
@@ -724,7 +724,7 @@ check("c3w2.fine_tune", fine_tune, hidden=True)
 # * **Task B**, a new question about the same features, with only **40** labelled
 #   examples.
 
-# %% [locked]
+# %% kind="locked"
 XA, YA = make_tasks(4000, range(10), seed=1)
 XA_test, YA_test = make_tasks(2000, range(10), seed=2)
 start = initialize_parameters_deep([16, 32, 16, 10], scale="1/sqrt(n_prev)", seed=1)
@@ -740,7 +740,7 @@ assert acc_A.mean() >= 0.93, f"the pre-trained network should be good at task A,
 # same, fine-tuning every layer. All three use 1000 steps of gradient descent with
 # $\alpha = 0.5$ (the last two with your `transfer_learning` and `fine_tune`).
 
-# %% [locked]
+# %% kind="locked"
 XB, YB = make_tasks(40, [50], seed=3)
 XB_test, YB_test = make_tasks(2000, [50], seed=4)
 scratch, costs_scratch = train_from_scratch(XB, YB, [16, 32, 16, 1], learning_rate=0.5, num_iterations=1000)
@@ -789,7 +789,7 @@ plt.show()
 # a **related** task B (same hidden features as A) and an **unrelated** task C, whose
 # labels depend on the features of another world.
 
-# %% [locked]
+# %% kind="locked"
 sizes = [20, 100, 500, 5000]
 curves = {}
 for label, task, world in [("related task B", 50, 0), ("unrelated task C", 3, 1)]:
@@ -865,7 +865,7 @@ plt.show()
 #
 # **Exercise.** Implement `multitask_loss(Y_hat, Y, per_label=False)`. Return a float.
 
-# %% [solution] id=multitask_loss
+# %% id="multitask_loss" kind="solution"
 def multitask_loss(Y_hat, Y, per_label=False):
     """Sigmoid cross-entropy summed over the labelled entries, with '?' (np.nan) left out.
 
@@ -887,7 +887,7 @@ def multitask_loss(Y_hat, Y, per_label=False):
     return cost
 
 
-# %% [test] id=multitask_loss_test points=2
+# %% id="multitask_loss_test" kind="test" points=2
 check("c3w2.multitask_loss", multitask_loss)
 ### BEGIN HIDDEN TESTS
 check("c3w2.multitask_loss", multitask_loss, hidden=True)
@@ -908,7 +908,7 @@ check("c3w2.multitask_loss", multitask_loss, hidden=True)
 # `multitask_loss` for the cost. The check compares `dY_hat` with numeric slopes of
 # your own cost, so if the two disagree it says how.
 
-# %% [solution] id=multitask_loss_and_grad
+# %% id="multitask_loss_and_grad" kind="solution"
 def multitask_loss_and_grad(Y_hat, Y, per_label=False):
     """The multi-task cost and its gradient with respect to the predictions.
 
@@ -931,7 +931,7 @@ def multitask_loss_and_grad(Y_hat, Y, per_label=False):
     return cost, dY_hat
 
 
-# %% [test] id=multitask_loss_and_grad_test points=2
+# %% id="multitask_loss_and_grad_test" kind="test" points=2
 check("c3w2.multitask_loss_and_grad", multitask_loss_and_grad)
 ### BEGIN HIDDEN TESTS
 check("c3w2.multitask_loss_and_grad", multitask_loss_and_grad, hidden=True)
@@ -942,7 +942,7 @@ check("c3w2.multitask_loss_and_grad", multitask_loss_and_grad, hidden=True)
 # of the 11 labelled entries costs $\ln 2$, so $J = 11 \ln 2 / 4$. Then the notes'
 # predictions `NOTES_Y_HAT`, and a numeric check of your gradient:
 
-# %% [locked]
+# %% kind="locked"
 half = np.full((4, 4), 0.5)
 print("Y =\n", SEED_Y)
 print(f"Y_hat = 0.5:   J = {multitask_loss(half, SEED_Y):.7f}   per labelled entry {multitask_loss(half, SEED_Y, True):.7f}")
@@ -976,7 +976,7 @@ assert np.max(np.abs(dY_hat - slopes)) < 1e-7 and not dY_hat[np.isnan(SEED_Y)].a
 #
 # All are trained with 300 Adam steps.
 
-# %% [locked]
+# %% kind="locked"
 TASK_NAMES = ["pedestrian", "car", "stop sign", "traffic light"]
 DRIVING = [(0, 1), (2, 3), (0, 2), (1, 3)]
 X_drive, Y_full = make_tasks(300, DRIVING, seed=5, n_features=4)
@@ -1080,7 +1080,7 @@ plt.show()
 # 7,500 frames. Say where the dev, test and train-dev data come from, and how many car
 # frames end up in the training data (train and train-dev together).
 
-# %% [solution] id=car_split_plan
+# %% id="car_split_plan" kind="solution"
 car_split_plan = {
     "dev": None,                     # "car", "internet" or "both"
     "test": None,                    # "car", "internet" or "both"
@@ -1097,7 +1097,7 @@ car_split_plan = {
 }
 ### END SOLUTION
 
-# %% [test] id=car_split_plan_test points=1
+# %% id="car_split_plan_test" kind="test" points=1
 check("c3w2.car_split_plan", car_split_plan)
 ### BEGIN HIDDEN TESTS
 check("c3w2.car_split_plan", car_split_plan, hidden=True)
@@ -1116,11 +1116,11 @@ check("c3w2.car_split_plan", car_split_plan, hidden=True)
 # count the frames tagged night *or* glare (for instance
 # `np.mean([("night" in t) or ("glare" in t) for t in car_tags])`).
 
-# %% [locked]
+# %% kind="locked"
 car_tags, car_categories = car_dev_errors()
 print(len(car_tags), "misclassified dev frames, for example:", car_tags[40:46])
 
-# %% [solution] id=car_error_analysis
+# %% id="car_error_analysis" kind="solution"
 car_error_analysis = {
     "fractions": None,                       # error_analysis_table(...) of the car frames
     "first_direction": None,                 # one of car_categories
@@ -1139,7 +1139,7 @@ car_error_analysis = {
 }
 ### END SOLUTION
 
-# %% [test] id=car_error_analysis_test points=2
+# %% id="car_error_analysis_test" kind="test" points=2
 check("c3w2.car_error_analysis", car_error_analysis)
 ### BEGIN HIDDEN TESTS
 check("c3w2.car_error_analysis", car_error_analysis, hidden=True)
@@ -1152,7 +1152,7 @@ check("c3w2.car_error_analysis", car_error_analysis, hidden=True)
 # frames) 8.0 %, test (car frames) 8.3 %. Fill in the gaps, the diagnosis, and the
 # next step, chosen from `ACTIONS`.
 
-# %% [locked]
+# %% kind="locked"
 ACTIONS = (
     "train a bigger network or train longer",
     "get more training data or regularise",
@@ -1161,7 +1161,7 @@ ACTIONS = (
     "get a bigger dev set",
 )
 
-# %% [solution] id=car_diagnosis
+# %% id="car_diagnosis" kind="solution"
 car_diagnosis = {
     "gaps": None,       # error_gaps(...) of the car's errors, in %
     "focus": None,      # diagnose_gaps(...)
@@ -1176,7 +1176,7 @@ car_diagnosis = {
 }
 ### END SOLUTION
 
-# %% [test] id=car_diagnosis_test points=2
+# %% id="car_diagnosis_test" kind="test" points=2
 check("c3w2.car_diagnosis", car_diagnosis)
 ### BEGIN HIDDEN TESTS
 check("c3w2.car_diagnosis", car_diagnosis, hidden=True)
@@ -1189,7 +1189,7 @@ check("c3w2.car_diagnosis", car_diagnosis, hidden=True)
 # foggy frames. An engineer proposes to render fog onto 100,000 clear frames, using the
 # 30 fog textures the team owns. Mark each statement `True` or `False`.
 
-# %% [solution] id=fog_synthesis
+# %% id="fog_synthesis" kind="solution"
 fog_synthesis = {
     "overlaying 30 fog textures on 100,000 clear frames shows the network 100,000 kinds of fog": None,
     "the network may overfit to the 30 textures, even if the frames look realistic to people": None,
@@ -1207,7 +1207,7 @@ fog_synthesis = {
 }
 ### END SOLUTION
 
-# %% [test] id=fog_synthesis_test points=1
+# %% id="fog_synthesis_test" kind="test" points=1
 check("c3w2.fog_synthesis", fog_synthesis)
 ### BEGIN HIDDEN TESTS
 check("c3w2.fog_synthesis", fog_synthesis, hidden=True)
@@ -1230,13 +1230,13 @@ check("c3w2.fog_synthesis", fog_synthesis, hidden=True)
 # for "?") and the loss of the current network's predictions `car_Y_hat` under the
 # course's formula.
 
-# %% [locked]
+# %% kind="locked"
 car_Y_hat = np.array([[0.8, 0.3, 0.6, 0.7, 0.1],
                       [0.9, 0.6, 0.2, 0.5, 0.8],
                       [0.4, 0.1, 0.7, 0.3, 0.2],
                       [0.3, 0.5, 0.4, 0.6, 0.2]])
 
-# %% [solution] id=car_labels
+# %% id="car_labels" kind="solution"
 car_labels = {
     "Y": None,     # numpy array (4, 5)
     "loss": None,  # a number
@@ -1249,7 +1249,7 @@ car_Y = np.array([[1.0, 0.0, np.nan, 1.0, 0.0],
 car_labels = {"Y": car_Y, "loss": multitask_loss(car_Y_hat, car_Y)}
 ### END SOLUTION
 
-# %% [test] id=car_labels_test points=2
+# %% id="car_labels_test" kind="test" points=2
 check("c3w2.car_labels", car_labels)
 ### BEGIN HIDDEN TESTS
 check("c3w2.car_labels", car_labels, hidden=True)
@@ -1260,7 +1260,7 @@ check("c3w2.car_labels", car_labels, hidden=True)
 #
 # Mark each statement `True` or `False`.
 
-# %% [solution] id=car_transfer
+# %% id="car_transfer" kind="solution"
 car_transfer = {
     "start from a network pre-trained on millions of internet photos, then fine-tune it on car frames": None,
     "with only 2,000 labelled car frames, retrain just the last layer (or the last few)": None,
@@ -1282,7 +1282,7 @@ car_transfer = {
 }
 ### END SOLUTION
 
-# %% [test] id=car_transfer_test points=1
+# %% id="car_transfer_test" kind="test" points=1
 check("c3w2.car_transfer", car_transfer)
 ### BEGIN HIDDEN TESTS
 check("c3w2.car_transfer", car_transfer, hidden=True)
