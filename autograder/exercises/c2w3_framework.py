@@ -285,28 +285,12 @@ def _sequential_case(rng, sizes=None, m=None, bn=None):
     return Case((spec, X, dout), label=f"{kinds}, {m} examples")
 
 
-def _backward_forward_order(self, dout):
-    for layer in self.layers:
-        dout = layer.backward(dout)
-    return dout
-
-
-def _backward_not_chained(self, dout):
-    for layer in reversed(self.layers):
-        layer.backward(dout)
-    return dout
-
-
-def _forward_no_training(self, X, training=False):
-    for layer in self.layers:
-        X = layer.forward(X)
-    return X
-
-
-def _forward_not_chained(self, X, training=False):
-    for layer in self.layers:
-        layer.forward(X, training)
-    return X
+def _chain(layers, call, x, chained=True):
+    """``x`` through ``call(layer, x)`` layer by layer; not ``chained`` (a slip), every layer gets the same ``x``."""
+    for layer in layers:
+        y = call(layer, x)
+        x = y if chained else x
+    return x
 
 
 def _sequential_gradcheck(cls, case):
@@ -343,16 +327,20 @@ register(Exercise(
     hidden_cases=[_sequential_case(np.random.default_rng(10), [6, 4, 4, 3, 2], 4, bn=True)],
     gradcheck=_sequential_gradcheck,
     mistakes=[
-        Mistake("backward_in_forward_order", override(nn.Sequential, backward=_backward_forward_order),
+        Mistake("backward_in_forward_order", override(nn.Sequential, backward=lambda self, d: _chain(
+                    self.layers, lambda layer, d: layer.backward(d), d)),
                 "backward must visit the layers in reverse order, the last layer first: "
                 "for layer in reversed(self.layers)."),
-        Mistake("backward_not_chained", override(nn.Sequential, backward=_backward_not_chained),
+        Mistake("backward_not_chained", override(nn.Sequential, backward=lambda self, d: _chain(
+                    self.layers[::-1], lambda layer, d: layer.backward(d), d, chained=False)),
                 "each layer's backward returns the gradient for the layer below it: "
                 "dout = layer.backward(dout), then return the final dout (dJ/dX)."),
-        Mistake("training_not_passed", override(nn.Sequential, forward=_forward_no_training),
+        Mistake("training_not_passed", override(nn.Sequential, forward=lambda self, X, training=False: _chain(
+                    self.layers, lambda layer, A: layer.forward(A), X)),
                 "pass `training` on to every layer, layer.forward(X, training): batch norm and dropout "
                 "behave differently in training."),
-        Mistake("forward_not_chained", override(nn.Sequential, forward=_forward_not_chained),
+        Mistake("forward_not_chained", override(nn.Sequential, forward=lambda self, X, training=False: _chain(
+                    self.layers, lambda layer, A: layer.forward(A, training), X, chained=False)),
                 "each layer's output is the next layer's input: X = layer.forward(X, training), then return X."),
     ],
 ))
