@@ -154,9 +154,10 @@ class KernelRun(NamedTuple):
     dout: np.ndarray
     inputs: Mapping[str, np.ndarray]
     call: Callable[[Callable], Any]
+    forward: Optional[Callable[..., np.ndarray]] = None   # this case's forward, when it depends on the case
 
 
-def kernel_probe(split: Callable[..., KernelRun], forward: Callable[..., np.ndarray], grads: Sequence[str],
+def kernel_probe(split: Callable[..., KernelRun], forward: Optional[Callable[..., np.ndarray]], grads: Sequence[str],
                  per_m: Sequence[str] = (), all_right: str = ALL_RIGHT) -> Callable:
     """The gradient probe of a backward kernel returning the gradients ``grads`` (``"dA_prev", "dW", "db"``).
 
@@ -172,7 +173,8 @@ def kernel_probe(split: Callable[..., KernelRun], forward: Callable[..., np.ndar
             return f"the function should return the {count} gradients ({', '.join(grads)})"
         inputs = {k: np.array(v, dtype=float) for k, v in run.inputs.items()}
         m = run.dout.shape[1]
-        numeric = numeric_slopes(lambda: float(np.sum(run.dout * forward(**inputs))),
+        f = run.forward or forward
+        numeric = numeric_slopes(lambda: float(np.sum(run.dout * f(**inputs))),
                                  {g: inputs[g[1:]] for g in grads})
         problems = [verdict(g, got_g, numeric[g] / (m if g in per_m else 1), m) for g, got_g in zip(grads, got)]
         return summary(problems, all_right)

@@ -28,32 +28,18 @@ from dlkit.activations import relu as _relu, sigmoid as _sigmoid
 from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
+from ._nets import binary_labels, scaled_net
 from ._gradients import numeric_slopes, phrase, summary
 
 # ------------------------------------------------------------------ helpers
-
-
-def _net(rng, dims):
-    """Weights randn / sqrt(n_prev) and small non-zero biases (keeps Z off ReLU's kink)."""
-    params = {}
-    for l in range(1, len(dims)):
-        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
-        params[f"b{l}"] = rng.normal(0, 0.3, size=(dims[l], 1))
-    return params
 
 
 def _dims(rng):
     return [int(rng.integers(2, 5)), int(rng.integers(3, 8)), int(rng.integers(2, 5)), 1]
 
 
-def _labels(rng, m):
-    Y = (rng.random((1, m)) > 0.5).astype(float)
-    Y[0, 0], Y[0, -1] = 1.0, 0.0
-    return Y
-
-
 def _data(rng, dims, m):
-    return rng.normal(size=(dims[0], m)), _labels(rng, m)
+    return rng.normal(size=(dims[0], m)), binary_labels(rng, m)
 
 
 def _flat_forward(X, p, masks=None, keep_prob=1.0):
@@ -87,7 +73,7 @@ def _cost_case(rng, dims=None, m=None, lambd=None):
     m = m or int(rng.integers(3, 12))
     lambd = lambd if lambd is not None else float(rng.choice([0.1, 0.7, 1.5]))
     A3 = rng.uniform(0.05, 0.95, size=(1, m))
-    return Case((A3, _labels(rng, m), _net(rng, dims), lambd),
+    return Case((A3, binary_labels(rng, m), scaled_net(rng, dims, 0.3), lambd),
                 label=f"random A3 (1, {m}), Y, network {dims}, lambd = {lambd}")
 
 
@@ -131,7 +117,7 @@ def _backward_case(rng, dims=None, m=None, lambd=None):
     m = m or int(rng.integers(3, 9))
     lambd = lambd if lambd is not None else float(rng.choice([0.1, 0.7, 1.5]))
     X, Y = _data(rng, dims, m)
-    _, cache = reg.forward_propagation(X, _net(rng, dims))
+    _, cache = reg.forward_propagation(X, scaled_net(rng, dims, 0.3))
     return Case((X, Y, cache, lambd), label=f"random X ({dims[0]}, {m}), Y, network {dims}, lambd = {lambd}")
 
 
@@ -215,7 +201,7 @@ def _dropout_forward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
     keep_prob = keep_prob if keep_prob is not None else float(rng.choice([0.5, 0.7, 0.8, 0.86]))
     seed = seed if seed is not None else int(rng.integers(0, 1000))
     X = rng.normal(size=(dims[0], m))
-    return Case((X, _net(rng, dims), keep_prob, seed),
+    return Case((X, scaled_net(rng, dims, 0.3), keep_prob, seed),
                 label=f"random X ({dims[0]}, {m}), network {dims}, keep_prob = {keep_prob}, seed = {seed}")
 
 
@@ -275,7 +261,7 @@ def _dropout_backward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
     fwd = _dropout_forward_case(rng, dims, m, keep_prob, seed)
     X, params, keep_prob, seed = fwd.args
     _, cache = reg.forward_propagation_with_dropout(X, params, keep_prob, seed)
-    Y = _labels(rng, X.shape[1])
+    Y = binary_labels(rng, X.shape[1])
     return Case((X, Y, cache, keep_prob),
                 label=f"random X {X.shape}, Y, cache of the forward pass with keep_prob = {keep_prob}, seed = {seed}")
 
