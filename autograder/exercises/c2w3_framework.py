@@ -45,7 +45,7 @@ import numpy as np
 
 from dlkit import nn
 
-from ..factories import ALL_RIGHT, LayerRun, copy_array, layer_exercise, override, slope_verdict, stored_grad
+from ..factories import ALL_RIGHT, LayerRun, copy_array, layer_exercise, override, slope_verdict
 from ..registry import Case, Exercise, Mistake, register
 from ._gradients import numeric_slopes, summary
 from ._softmaxes import softmax_no_max, softmax_rows
@@ -190,6 +190,10 @@ def _forward_with(softmax):
     return forward
 
 
+def _times_m(dZ):
+    return dZ * dZ.shape[1]
+
+
 def _softmax_gradcheck(cls, case):
     Z, Y = (copy_array(a) for a in case.args)
     loss = cls()
@@ -222,7 +226,7 @@ register(Exercise(
                   Case(_one_hot_case(np.random.default_rng(7), 3, 1), label="a single example")],
     gradcheck=_softmax_gradcheck,
     mistakes=[
-        Mistake("grad_no_1_over_m", override(_CE, backward=lambda self: (lambda dZ: dZ * dZ.shape[1])(_CE.backward(self))),
+        Mistake("grad_no_1_over_m", override(_CE, backward=lambda self: _times_m(_CE.backward(self))),
                 "dZ is the slope of the average cost, so it has the 1/m: dZ = (softmax(Z) - Y) / m. "
                 "This is the one place where the framework divides by m."),
         Mistake("cost_no_1_over_m", override(_CE, forward=lambda self, Z, Y: _CE.forward(self, Z, Y) * Z.shape[1]),

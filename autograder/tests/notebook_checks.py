@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 
 from autograder.course import default_root
 from autograder.registry import Exercise, get

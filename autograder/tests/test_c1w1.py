@@ -13,10 +13,6 @@ C1W1 = notebook_exercises("course1/week1/intro_quiz.ipynb")
 ANSWERS = [e for e in C1W1 if e.answer]
 
 
-def _right(ex):
-    return ex.reference() if ex.answer else ex.reference
-
-
 def test_every_exercise_is_registered():
     assert [e.name for e in C1W1 if not e.answer] == ["relu_price"]
     assert all(e.form_check is not None for e in ANSWERS)
