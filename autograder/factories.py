@@ -1,18 +1,20 @@
 """Exercise factories: a layer or kernel exercise is its cases, hints and known mistakes, nothing more.
 
-- ``layer_exercise(id, reference, setup=..., ...)`` registers a class with
+- ``layer_exercise(id, reference, setup=..., ...)`` makes the exercise of a class with
   ``forward(X, training)`` / ``backward(dout)`` (a layer of ``dlkit.nn``). It
   supplies the driver (build the layer, set the case's parameters, one forward
   and one backward pass, return plain arrays) and the gradient probe.
-- ``kernel_exercise(id, reference, probe=..., ...)`` registers a function (a
+- ``kernel_exercise(id, reference, probe=..., ...)`` makes the exercise of a function (a
   forward or backward kernel); ``kernel_probe`` makes the gradient probe of a
   backward kernel from the forward math it differentiates.
 - ``override(reference, method=...)`` is a known mistake: the reference with one
   method replaced (``override(nn.Dense, backward=...)``), never a copy of it.
 
-One numeric-gradient probe serves both (``slope_verdicts``): the student's
-gradients against two-sided slopes of ``J = sum(dout * forward(...))``, with the
-phrases of ``exercises._gradients`` (a factor m, the sign, a known variant).
+Both return an ``Exercise`` for ``registry.register`` (so a test can build one
+without registering it). One numeric-gradient probe serves both
+(``slope_verdicts``): the student's gradients against two-sided slopes of
+``J = sum(dout * forward(...))``, with the phrases of ``exercises._gradients``
+(a factor m, the sign, a known variant).
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from typing import Any, Callable, Mapping, NamedTuple, Optional, Sequence
 import numpy as np
 
 from .exercises._gradients import numeric_slopes, summary, verdict
-from .registry import Exercise, register
+from .registry import Exercise
 
 ALL_RIGHT = ("your gradients match numeric slopes of your own forward pass, so the formulas are right: "
              "look at the shapes, and at what the constructor and forward store.")
@@ -132,7 +134,7 @@ def layer_probe(setup: Callable[..., LayerRun], input_grad: str = "dX", m_of_bat
 def layer_exercise(id: str, reference: type, *, setup: Callable[..., LayerRun], params: Sequence[str] = (),
                    record_init: Sequence[str] = (), out: str = "out", input_grad: str = "dX",
                    m_of_batch: bool = False, probe_notes: Sequence[tuple[str, str]] = (), **fields) -> Exercise:
-    """Register a layer exercise: a class with ``forward(X, training)``, ``backward(dout)``, ``params``, ``grads``.
+    """A layer exercise (pass it to ``registry.register``): a class with ``forward(X, training)``, ``backward(dout)``, ``params``, ``grads``.
 
     ``setup(*case.args) -> LayerRun``; the outputs compared are the initial
     values of ``record_init`` (what the constructor drew), ``out``, ``input_grad``
@@ -140,9 +142,8 @@ def layer_exercise(id: str, reference: type, *, setup: Callable[..., LayerRun], 
     ``fields`` are the rest of the ``Exercise``: cases, mistakes, tolerances.
     """
     outputs = (*(f"{k}_init" for k in record_init), out, input_grad, *(f"d{k}" for k in params))
-    return register(Exercise(id=id, reference=reference, outputs=outputs,
-                             driver=layer_driver(setup, record_init),
-                             gradcheck=layer_probe(setup, input_grad, m_of_batch, notes=probe_notes), **fields))
+    return Exercise(id=id, reference=reference, outputs=outputs, driver=layer_driver(setup, record_init),
+                    gradcheck=layer_probe(setup, input_grad, m_of_batch, notes=probe_notes), **fields)
 
 
 # ----------------------------------------------------------------------------------------- kernels
@@ -182,5 +183,6 @@ def kernel_probe(split: Callable[..., KernelRun], forward: Optional[Callable[...
 
 
 def kernel_exercise(id: str, reference: Callable, *, probe: Optional[Callable] = None, **fields) -> Exercise:
-    """Register a function exercise; ``probe`` (from ``kernel_probe``) is its numeric gradient check."""
-    return register(Exercise(id=id, reference=reference, gradcheck=probe, **fields))
+    """A function exercise (pass it to ``registry.register``); ``probe`` (from ``kernel_probe``) is its
+    numeric gradient check."""
+    return Exercise(id=id, reference=reference, gradcheck=probe, **fields)

@@ -290,7 +290,7 @@ def _bad_linear_backward(dW_m=True, db_keepdims=True, dA_over_m=False, db_axis=1
     return linear_backward
 
 
-kernel_exercise(
+register(kernel_exercise(
     id="c1w4.linear_backward",
     reference=dense.linear_backward,
     outputs=("dA_prev", "dW", "db"),
@@ -307,7 +307,7 @@ kernel_exercise(
         Mistake("db_axis0", _bad_linear_backward(db_axis=0),
                 "db sums over the examples, the columns of dZ: use axis=1 (with keepdims=True)."),
     ],
-)
+))
 
 
 def _bad_lab(swap=False, no_activation=False, order=False):
@@ -330,7 +330,7 @@ def _lab_case(rng, act=None):
 _LAB_CACHE = (_LIN_CACHE, _LIN_CACHE[1] @ _LIN_CACHE[0] + _LIN_CACHE[2])
 _DA = np.array([[-0.41675785, -0.05626683, -2.1361961, 1.64027081]])
 
-kernel_exercise(
+register(kernel_exercise(
     id="c1w4.linear_activation_backward",
     reference=dense.linear_activation_backward,
     outputs=("dA_prev", "dW", "db"),
@@ -348,7 +348,7 @@ kernel_exercise(
         Mistake("order", _bad_lab(order=True),
                 "return the three gradients in the order dA_prev, dW, db."),
     ],
-)
+))
 
 
 def _backward_case(rng, dims=None, m=None):

@@ -81,7 +81,7 @@ def _init_transposed(self, n_in, n_out, rng):
     self.params["W"] = self.params["W"].reshape(n_in, n_out)
 
 
-layer_exercise(
+register(layer_exercise(
     id="c2w3.Dense",
     reference=nn.Dense,
     setup=_dense_run,
@@ -119,7 +119,7 @@ layer_exercise(
         Mistake("init_transposed", override(nn.Dense, __init__=_init_transposed),
                 "W has shape (n_out, n_in), one row per unit: draw rng.standard_normal((n_out, n_in))."),
     ],
-)
+))
 
 # ------------------------------------------------------------------------------------------- ReLU
 
@@ -135,7 +135,7 @@ def _relu_case(rng, shape=None):
 _Z_RELU = np.array([[1.5, -0.5, 2.0, -1.0], [-2.0, 0.3, -0.1, 4.0]])
 _DA_RELU = np.array([[-1.0, 2.0, 0.5, -3.0], [1.0, -2.0, 1.5, 0.25]])
 
-layer_exercise(
+register(layer_exercise(
     id="c2w3.ReLU",
     reference=nn.ReLU,
     setup=lambda Z, dA: LayerRun(lambda cls: cls(), Z, dA),
@@ -153,7 +153,7 @@ layer_exercise(
         Mistake("mask_only", override(nn.ReLU, backward=lambda self, dA: nn.ReLU.backward(self, np.ones_like(dA))),
                 "backward returns dA * g'(Z), the incoming gradient times the mask, not the mask (Z > 0) alone."),
     ],
-)
+))
 
 # ------------------------------------------------------------------------------ SoftmaxCrossEntropy
 
