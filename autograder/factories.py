@@ -7,6 +7,8 @@
 - ``kernel_exercise(id, reference, probe=..., ...)`` makes the exercise of a function (a
   forward or backward kernel); ``kernel_probe`` makes the gradient probe of a
   backward kernel from the forward math it differentiates.
+- ``loss_exercise(id, reference, ...)`` does the same for a loss class
+  (``forward(Z, Y) -> cost``, ``backward() -> dZ``).
 - ``override(reference, method=...)`` is a known mistake: the reference with one
   method replaced (``override(nn.Dense, backward=...)``), never a copy of it.
 
@@ -144,6 +146,43 @@ def layer_exercise(id: str, reference: type, *, setup: Callable[..., LayerRun], 
     outputs = (*(f"{k}_init" for k in record_init), out, input_grad, *(f"d{k}" for k in params))
     return Exercise(id=id, reference=reference, outputs=outputs, driver=layer_driver(setup, record_init),
                     gradcheck=layer_probe(setup, input_grad, m_of_batch, notes=probe_notes), **fields)
+
+
+# ------------------------------------------------------------------------------------------ losses
+
+def _scalar(cost: Any) -> Any:
+    return float(cost) if isinstance(cost, (float, np.floating)) or np.ndim(cost) == 0 else cost
+
+
+def loss_driver(cls: type) -> Callable:
+    """The driver of a loss exercise: ``forward(Z, *labels)`` then ``backward()``; returns ``(cost, dZ)``."""
+    def run(Z, *labels):
+        loss = cls()
+        cost = _scalar(loss.forward(Z, *labels))
+        return cost, copy_array(loss.backward())
+    return run
+
+
+def loss_probe(not_finite: str, all_right: str = ALL_RIGHT) -> Callable:
+    """The gradient probe of a loss: the returned dZ against the numeric slope of the student's own cost
+    (a factor m = columns of Z is named); ``not_finite`` is said when that cost is not a finite number."""
+    def probe(cls, case):
+        Z, *labels = (copy_array(a) for a in case.args)
+        loss = cls()
+        loss.forward(Z, *labels)
+        dZ = loss.backward()
+        numeric = numeric_slopes(lambda: float(cls().forward(Z, *labels)), {"dZ": Z})["dZ"]
+        if not np.all(np.isfinite(numeric)):
+            return not_finite
+        return summary([slope_verdict("dZ", dZ, numeric, Z.shape[1])], all_right)
+    return probe
+
+
+def loss_exercise(id: str, reference: type, *, not_finite: str, **fields) -> Exercise:
+    """A loss exercise (pass it to ``registry.register``): a class with ``forward(Z, *labels) -> cost`` and
+    ``backward() -> dZ``, graded on ``(cost, dZ)`` of each case ``(Z, *labels)``, with ``loss_probe``."""
+    return Exercise(id=id, reference=reference, outputs=("cost", "dZ"), driver=loss_driver,
+                    gradcheck=loss_probe(not_finite), **fields)
 
 
 # ----------------------------------------------------------------------------------------- kernels

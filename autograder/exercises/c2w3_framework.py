@@ -32,12 +32,13 @@ gradient checks (``Dense``, ``ReLU``, ``SoftmaxCrossEntropy``, ``Sequential``)
 compare the student's gradients with numeric slopes of the student's own forward
 pass (``J = sum(upstream * forward(...))``) or cost.
 
-``Dense`` and ``ReLU`` are ``layer_exercise``s (``autograder.factories``): the
-factory drives them and probes their gradients; a known mistake is the dlkit
-class with one method overridden. The first ``Sequential`` case is square (every layer 3 -> 3) and has a batch
-norm layer, so that running backward in forward order, not chaining the
-gradients, or not passing ``training`` on gives wrong values of the right shape,
-which the hints can name, instead of a shape error.
+``Dense`` and ``ReLU`` are ``layer_exercise``s, the loss a ``loss_exercise``
+(``autograder.factories``): the factory drives them and probes their gradients.
+Every known mistake is the dlkit class with one method overridden
+(``override``). The first ``Sequential`` case is square (every layer 3 -> 3)
+and has a batch norm layer, so that running backward in forward order, not
+chaining the gradients, or not passing ``training`` on gives wrong values of
+the right shape, which the hints can name, instead of a shape error.
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ import numpy as np
 
 from dlkit import nn
 
-from ..factories import ALL_RIGHT, LayerRun, copy_array, layer_exercise, override, slope_verdict
+from ..factories import LayerRun, copy_array, layer_exercise, loss_exercise, override, slope_verdict
 from ..registry import Case, Exercise, Mistake, register
 from ._gradients import numeric_slopes, summary
 from ._softmaxes import softmax_no_max, softmax_rows
@@ -158,15 +159,6 @@ register(layer_exercise(
 # ------------------------------------------------------------------------------ SoftmaxCrossEntropy
 
 
-def _drive_softmax_ce(cls):
-    def run(Z, Y):
-        loss = cls()
-        cost = loss.forward(Z, Y)
-        cost = float(cost) if isinstance(cost, (float, np.floating)) or np.ndim(cost) == 0 else cost
-        return cost, copy_array(loss.backward())
-    return run
-
-
 def _one_hot_case(rng, C=None, m=None, scale=2.0):
     C = C or int(rng.integers(2, 6))
     m = m or int(rng.integers(2, 8))
@@ -194,28 +186,16 @@ def _times_m(dZ):
     return dZ * dZ.shape[1]
 
 
-def _softmax_gradcheck(cls, case):
-    Z, Y = (copy_array(a) for a in case.args)
-    loss = cls()
-    loss.forward(Z, Y)
-    dZ = loss.backward()
-    num = numeric_slopes(lambda: float(cls().forward(Z, Y)), {"dZ": Z})["dZ"]
-    if not np.all(np.isfinite(num)):
-        return "your cost is not finite for these logits: subtract each column's maximum before np.exp."
-    return summary([slope_verdict("dZ", dZ, num, Z.shape[1])], ALL_RIGHT)
-
-
 _Z_NOTES = np.array([[5.0, 0.5], [2.0, 1.0], [-1.0, 3.0], [3.0, -2.0]])
 _Y_NOTES = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
 _Z_LARGE = np.array([[1000.0, -20.0, 3.0], [1002.0, -25.0, 2.0], [990.0, -18.0, 1.0]])
 _Y_LARGE = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 _CE = nn.SoftmaxCrossEntropy
 
-register(Exercise(
+register(loss_exercise(
     id="c2w3.SoftmaxCrossEntropy",
     reference=_CE,
-    driver=_drive_softmax_ce,
-    outputs=("cost", "dZ"),
+    not_finite="your cost is not finite for these logits: subtract each column's maximum before np.exp.",
     fixed_cases=[
         Case((_Z_NOTES, _Y_NOTES), label="the notes' z = [5, 2, -1, 3] (softmax 0.842, 0.042, 0.002, 0.114) "
                                          "and a second example"),
@@ -224,7 +204,6 @@ register(Exercise(
     random_case=_softmax_case,
     hidden_cases=[Case(_one_hot_case(np.random.default_rng(6), 6, 10, 4.0), label="6 classes, 10 examples"),
                   Case(_one_hot_case(np.random.default_rng(7), 3, 1), label="a single example")],
-    gradcheck=_softmax_gradcheck,
     mistakes=[
         Mistake("grad_no_1_over_m", override(_CE, backward=lambda self: _times_m(_CE.backward(self))),
                 "dZ is the slope of the average cost, so it has the 1/m: dZ = (softmax(Z) - Y) / m. "
