@@ -136,7 +136,8 @@ def layer_probe(setup: Callable[..., LayerRun], input_grad: str = "dX", m_of_bat
 def layer_exercise(id: str, reference: type, *, setup: Callable[..., LayerRun], params: Sequence[str] = (),
                    record_init: Sequence[str] = (), out: str = "out", input_grad: str = "dX",
                    m_of_batch: bool = False, probe_notes: Sequence[tuple[str, str]] = (), **fields) -> Exercise:
-    """A layer exercise (pass it to ``registry.register``): a class with ``forward(X, training)``, ``backward(dout)``, ``params``, ``grads``.
+    """A layer exercise (pass it to ``registry.register``): a class with ``forward(X, training)``,
+    ``backward(dout)``, ``params`` and ``grads``.
 
     ``setup(*case.args) -> LayerRun``; the outputs compared are the initial
     values of ``record_init`` (what the constructor drew), ``out``, ``input_grad``
