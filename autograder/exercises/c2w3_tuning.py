@@ -378,22 +378,33 @@ def _bn_backward_case(rng, mode=None, n=None, m=None):
     return Case((dZ_tilde, cache), label=f"random dZ_tilde and cache, Z {Z.shape}, mode = {mode!r}")
 
 
-def _bad_bn_backward(stats=True, sums=True, use_gamma=True, use_mode=True, axis=1, mean_term=True):
-    """batchnorm_backward with one deliberate slip."""
+def _bad_bn_backward(axis=1, mean_term=True):
+    """batchnorm_backward summing over the wrong axis, or without the mean term of dZ."""
     def batchnorm_backward(dZ_tilde, cache):
         Z_norm, inv_std, gamma, mode = cache
         m = dZ_tilde.shape[axis]
         dbeta = np.sum(dZ_tilde, axis=axis, keepdims=True)
         dgamma = np.sum(dZ_tilde * Z_norm, axis=axis, keepdims=True)
-        g = gamma if use_gamma else 1.0
-        if (mode == "test" and use_mode) or not stats:
-            dZ = g * inv_std * dZ_tilde
-        else:
-            dZ = g * inv_std * (dZ_tilde - (dbeta / m if mean_term else 0.0) - Z_norm * dgamma / m)
-        if not sums:
-            dbeta, dgamma = dbeta / m, dgamma / m
+        if mode == "test":
+            return gamma * inv_std * dZ_tilde, dgamma, dbeta
+        dZ = gamma * inv_std * (dZ_tilde - (dbeta / m if mean_term else 0.0) - Z_norm * dgamma / m)
         return dZ, dgamma, dbeta
     return batchnorm_backward
+
+
+def _with_cache(mode=None, gamma=None):
+    """The reference on a changed cache (Z_norm, inv_std, gamma, mode): another mode, or gamma = ones."""
+    def batchnorm_backward(dZ_tilde, cache):
+        Z_norm, inv_std, g, m = cache
+        changed = (Z_norm, inv_std, g if gamma is None else np.ones_like(g), m if mode is None else mode)
+        return batchnorm.batchnorm_backward(dZ_tilde, changed)
+    return batchnorm_backward
+
+
+def _means_not_sums(dZ_tilde, cache):
+    dZ, dgamma, dbeta = batchnorm.batchnorm_backward(dZ_tilde, cache)
+    m = dZ_tilde.shape[1]
+    return dZ, dgamma / m, dbeta / m
 
 
 def _copy_cache(cache):
@@ -456,17 +467,17 @@ register(Exercise(
                   _bn_backward_case(np.random.default_rng(44), mode="train", n=1, m=2)],
     gradcheck=_bn_gradcheck,
     mistakes=[
-        Mistake("ignores_batch_statistics", _bad_bn_backward(stats=False),
+        Mistake("ignores_batch_statistics", _with_cache(mode="test"),
                 "in training mode mu and sigma^2 are computed from the mini-batch, so every z also moves them: "
                 "dZ = gamma * inv_std * (dZ_tilde - mean(dZ_tilde) - Z_norm * mean(dZ_tilde * Z_norm)), the "
                 "means over the examples (axis=1, keepdims=True)."),
-        Mistake("means_not_sums", _bad_bn_backward(sums=False),
+        Mistake("means_not_sums", _means_not_sums,
                 "dZ_tilde already holds slopes of the cost (the 1/m is inside), so dbeta and dgamma are sums "
                 "over the examples, np.sum(..., axis=1, keepdims=True), not means."),
-        Mistake("no_gamma", _bad_bn_backward(use_gamma=False),
+        Mistake("no_gamma", _with_cache(gamma="ones"),
                 "Z_tilde = gamma * Z_norm + beta, so the slope reaching Z_norm is gamma * dZ_tilde: multiply dZ "
                 "by gamma."),
-        Mistake("train_formula_in_test", _bad_bn_backward(use_mode=False),
+        Mistake("train_formula_in_test", _with_cache(mode="train"),
                 "in test mode mu and sigma^2 are the running averages, constants that do not depend on Z: "
                 "dZ = gamma * inv_std * dZ_tilde (look at the mode stored in the cache)."),
         Mistake("no_mean_term", _bad_bn_backward(mean_term=False),
