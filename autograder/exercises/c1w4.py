@@ -13,6 +13,8 @@ per-example slopes, m times the slope of J.
 """
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from dlkit import deep
@@ -20,58 +22,35 @@ from dlkit.activations import relu as _relu, sigmoid as _sigmoid
 from dlkit.gradcheck import numeric_gradient
 from dlkit.layers import dense
 
+from ..factories import KernelRun, kernel_exercise, kernel_probe
 from ..registry import Case, Exercise, Mistake, register
 from ._gradients import verdict
+from ._nets import binary_labels, scaled_net
 
 NOTES_DIMS = [2, 3, 5, 4, 2, 1]
 
 
 # ------------------------------------------------------------------ helpers
 
-def _net(rng, dims):
-    """Parameters of a realistic size (randn / sqrt(n_prev)) with non-zero biases (no Z on ReLU's kink)."""
-    params = {}
-    for l in range(1, len(dims)):
-        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
-        params[f"b{l}"] = rng.normal(0, 0.1, size=(dims[l], 1))
-    return params
-
-
 def _dims(rng, n_layers=None):
     L = n_layers or int(rng.integers(2, 5))
     return [int(rng.integers(2, 7))] + [int(rng.integers(1, 6)) for _ in range(L - 1)] + [1]
 
 
-def _labels(rng, m):
-    Y = (rng.random((1, m)) > 0.5).astype(float)
-    Y[0, 0], Y[0, -1] = 1.0, 0.0  # both classes present
-    return Y
+def _layer_run(dout, cache, activation="linear"):
+    """A case of linear_backward (dZ, cache) or linear_activation_backward (dA, cache, activation)."""
+    A_prev, W, b = cache if len(cache) == 3 else cache[0]
+    g = {"linear": lambda Z: Z, "sigmoid": _sigmoid, "relu": _relu}[activation]
+    args = (dout, cache) if len(cache) == 3 else (dout, cache, activation)
+    return KernelRun(dout, {"A_prev": A_prev, "W": W, "b": b}, lambda fn: fn(*copy.deepcopy(args)),
+                     lambda A_prev, W, b: g(W @ A_prev + b))
 
 
-def _verdict(name, got, numeric, m):
-    """None when ``got`` matches ``numeric``; else how it differs (factor m, sign, other): ``_gradients.verdict``."""
-    return verdict(name, got, numeric, m)
-
-
-def _layer_grad_check(student_grads, A_prev, W, b, upstream, forward):
-    """Compare (dA_prev, dW, db) with numeric slopes of sum(upstream * forward(A_prev, W, b))."""
-    m = A_prev.shape[1]
-
-    def J(A_, W_, b_):
-        return float(np.sum(upstream * forward(A_, W_, b_)))
-
-    numeric = {
-        "dA_prev": numeric_gradient(lambda a: J(a, W, b), A_prev.copy(), eps=1e-6),
-        "dW": numeric_gradient(lambda w: J(A_prev, w, b), W.copy(), eps=1e-6) / m,
-        "db": numeric_gradient(lambda b_: J(A_prev, W, b_), b.copy(), eps=1e-6) / m,
-    }
-    if not (isinstance(student_grads, (tuple, list)) and len(student_grads) == 3):
-        return "the function should return the three gradients (dA_prev, dW, db)"
-    problems = [p for p in (_verdict(n, g, numeric[n], m) for n, g in zip(numeric, student_grads)) if p]
-    if not problems:
-        return ("your gradients match numeric slopes of this layer, so the formulas are right: "
-                "look at the shapes and the dtype of what you return.")
-    return "; ".join(problems) + "."
+# The factory's probe of a layer's backward kernel: (dA_prev, dW, db) against the slopes of
+# sum(upstream * g(W A_prev + b)), dW and db with Course 1's 1/m.
+_LAYER_PROBE = kernel_probe(_layer_run, None, ("dA_prev", "dW", "db"), per_m=("dW", "db"),
+                            all_right=("your gradients match numeric slopes of this layer, so the formulas are "
+                                       "right: look at the shapes and the dtype of what you return."))
 
 
 # ------------------------------------------------------------ initialisation
@@ -228,7 +207,7 @@ def _bad_L_forward(hidden="relu", output="sigmoid", drop_output_cache=False):
 def _forward_case(rng):
     dims = _dims(rng)
     m = int(rng.integers(2, 6))
-    return Case((rng.normal(size=(dims[0], m)), _net(rng, dims)), label=f"random X, network {dims}")
+    return Case((rng.normal(size=(dims[0], m)), scaled_net(rng, dims, 0.1)), label=f"random X, network {dims}")
 
 
 register(Exercise(
@@ -236,9 +215,9 @@ register(Exercise(
     reference=deep.L_model_forward,
     outputs=("AL", "caches"),
     fixed_cases=[
-        Case((np.random.RandomState(6).randn(5, 4), _net(np.random.default_rng(6), [5, 4, 3, 1])),
+        Case((np.random.RandomState(6).randn(5, 4), scaled_net(np.random.default_rng(6), [5, 4, 3, 1], 0.1)),
              label="X (5, 4), network [5, 4, 3, 1]"),
-        Case((np.random.RandomState(1).randn(2, 3), _net(np.random.default_rng(1), NOTES_DIMS)),
+        Case((np.random.RandomState(1).randn(2, 3), scaled_net(np.random.default_rng(1), NOTES_DIMS, 0.1)),
              label="X (2, 3), the notes' network [2, 3, 5, 4, 2, 1]"),
     ],
     random_case=_forward_case,
@@ -257,7 +236,7 @@ register(Exercise(
 
 def _cost_case(rng):
     m = int(rng.integers(3, 10))
-    return Case((rng.uniform(0.05, 0.95, size=(1, m)), _labels(rng, m)))
+    return Case((rng.uniform(0.05, 0.95, size=(1, m)), binary_labels(rng, m)))
 
 
 def _bad_cost(scale_by_m=True, sign=1.0, negative_term=True):
@@ -311,19 +290,13 @@ def _bad_linear_backward(dW_m=True, db_keepdims=True, dA_over_m=False, db_axis=1
     return linear_backward
 
 
-def _linear_backward_gradcheck(fn, case):
-    dZ, (A_prev, W, b) = case.args
-    got = fn(dZ.copy(), (A_prev.copy(), W.copy(), b.copy()))
-    return _layer_grad_check(got, A_prev, W, b, dZ, lambda A_, W_, b_: W_ @ A_ + b_)
-
-
-register(Exercise(
+register(kernel_exercise(
     id="c1w4.linear_backward",
     reference=dense.linear_backward,
     outputs=("dA_prev", "dW", "db"),
     fixed_cases=[Case((_DZ, _LIN_CACHE), label="dZ (1, 4), A_prev (3, 4), W (1, 3), b (1, 1)")],
     random_case=_linear_backward_case,
-    gradcheck=_linear_backward_gradcheck,
+    probe=_LAYER_PROBE,
     mistakes=[
         Mistake("dW_no_1_over_m", _bad_linear_backward(dW_m=False),
                 "dW looks like it is missing the 1/m factor: dW = (1/m) dZ A_prev^T."),
@@ -354,24 +327,17 @@ def _lab_case(rng, act=None):
     return Case((rng.normal(size=Z.shape), ((A, W, b), Z), act), label=f"random dA and cache, activation = {act!r}")
 
 
-def _lab_gradcheck(fn, case):
-    dA, ((A_prev, W, b), Z), act = case.args
-    got = fn(dA.copy(), ((A_prev.copy(), W.copy(), b.copy()), Z.copy()), act)
-    g = _sigmoid if act == "sigmoid" else _relu
-    return _layer_grad_check(got, A_prev, W, b, dA, lambda A_, W_, b_: g(W_ @ A_ + b_))
-
-
 _LAB_CACHE = (_LIN_CACHE, _LIN_CACHE[1] @ _LIN_CACHE[0] + _LIN_CACHE[2])
 _DA = np.array([[-0.41675785, -0.05626683, -2.1361961, 1.64027081]])
 
-register(Exercise(
+register(kernel_exercise(
     id="c1w4.linear_activation_backward",
     reference=dense.linear_activation_backward,
     outputs=("dA_prev", "dW", "db"),
     fixed_cases=[Case((_DA, _LAB_CACHE, "sigmoid"), label="dA (1, 4), a layer with 3 inputs, sigmoid"),
                  Case((_DA, _LAB_CACHE, "relu"), label="the same layer with relu")],
     random_case=_lab_case,
-    gradcheck=_lab_gradcheck,
+    probe=_LAYER_PROBE,
     mistakes=[
         Mistake("swapped", _bad_lab(swap=True),
                 "the derivatives are swapped: use relu_backward when activation == 'relu' "
@@ -389,8 +355,8 @@ def _backward_case(rng, dims=None, m=None):
     dims = dims or _dims(rng)
     m = m or int(rng.integers(2, 7))
     X = rng.normal(size=(dims[0], m))
-    AL, caches = deep.L_model_forward(X, _net(rng, dims))
-    return Case((AL, _labels(rng, m), caches), label=f"random X ({dims[0]}, {m}), Y, network {dims}")
+    AL, caches = deep.L_model_forward(X, scaled_net(rng, dims, 0.1))
+    return Case((AL, binary_labels(rng, m), caches), label=f"random X ({dims[0]}, {m}), Y, network {dims}")
 
 
 def _bad_L_backward(dAL_sign=1.0, output="sigmoid", hidden="relu", shift_dA_keys=False):
@@ -427,12 +393,12 @@ def _L_backward_gradcheck(fn, case):
         if key not in grads:
             problems.append(f"grads has no {key!r}")
             continue
-        p = _verdict(f'grads["{key}"]', grads[key], numeric, m)
+        p = verdict(f'grads["{key}"]', grads[key], numeric, m)
         if p:
             problems.append(p)
     if "dA0" in grads:
         numeric = numeric_gradient(lambda _x: J(), X, eps=1e-6) * m
-        p = _verdict('grads["dA0"]', grads["dA0"], numeric, m)
+        p = verdict('grads["dA0"]', grads["dA0"], numeric, m)
         if p:
             problems.append(p)
     if not problems:
@@ -469,7 +435,7 @@ register(Exercise(
 
 def _update_case(rng):
     dims = _dims(rng)
-    params = _net(rng, dims)
+    params = scaled_net(rng, dims, 0.1)
     grads = {"d" + k: rng.normal(size=v.shape) for k, v in params.items()}
     lr = float(rng.choice([0.01, 0.1, 1.0, 1.2]))
     return Case((params, grads, lr), label=f"random network {dims}, learning_rate {lr}")

@@ -28,6 +28,7 @@ from dlkit import gradcheck, regularization as reg
 from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
+from ._nets import scaled_net
 from ._gradients import summary, verdict
 
 # ------------------------------------------------------------- 1-D: J = theta x
@@ -190,10 +191,7 @@ register(Exercise(
 
 
 def _net(rng, dims, order="course"):
-    params = {}
-    for l in range(1, len(dims)):
-        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
-        params[f"b{l}"] = rng.normal(0, 0.3, size=(dims[l], 1))
+    params = scaled_net(rng, dims, 0.3)
     if order == "grouped":          # W1, W2, W3, b1, b2, b3: the order of sorted(keys)
         params = {k: params[k] for k in sorted(params)}
     elif order == "reversed":

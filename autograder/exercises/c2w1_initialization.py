@@ -56,79 +56,62 @@ def _bad_init(std=lambda n_prev, n: 0.0, transpose=False, rank1_b=False, skip_la
     return init
 
 
+def _init_exercise(name, mistakes):
+    """The three initialisers share their cases (the notebook's networks) and differ only in their mistakes."""
+    return register(Exercise(id=f"c2w1.{name}", reference=getattr(initializers, name), outputs="parameters",
+                             fixed_cases=list(COURSE_CASES), random_case=_dims_case,
+                             hidden_cases=list(HIDDEN_CASES), mistakes=mistakes))
+
+
 # ------------------------------------------------------------------ zeros
 
-register(Exercise(
-    id="c2w1.initialize_parameters_zeros",
-    reference=initializers.initialize_parameters_zeros,
-    outputs="parameters",
-    fixed_cases=list(COURSE_CASES),
-    random_case=_dims_case,
-    hidden_cases=list(HIDDEN_CASES),
-    mistakes=[
-        Mistake("transposed", _bad_init(transpose=True),
-                "W^[l] has shape (layers_dims[l], layers_dims[l-1]): one row per unit of layer l, one column "
-                "per unit of layer l-1."),
-        Mistake("rank1_b", _bad_init(rank1_b=True),
-                "b^[l] must be a column, np.zeros((layers_dims[l], 1)), not a rank-1 array np.zeros(n)."),
-        Mistake("skip_last", _bad_init(skip_last=True),
-                "the output layer is missing: with L = len(layers_dims) - 1 layers, loop over l = 1 .. L, "
-                "i.e. range(1, L + 1)."),
-        Mistake("from_zero", _bad_init(from_zero=True),
-                "layers are numbered from 1: the keys are W1, b1, ..., WL, bL (W^[l] connects layer l-1 to l)."),
-        Mistake("nonzero_b", _bad_init(b_value=1.0),
-                "every parameter starts at zero here, the biases too: b^[l] = np.zeros((layers_dims[l], 1))."),
-    ],
-))
+_init_exercise("initialize_parameters_zeros", [
+    Mistake("transposed", _bad_init(transpose=True),
+            "W^[l] has shape (layers_dims[l], layers_dims[l-1]): one row per unit of layer l, one column "
+            "per unit of layer l-1."),
+    Mistake("rank1_b", _bad_init(rank1_b=True),
+            "b^[l] must be a column, np.zeros((layers_dims[l], 1)), not a rank-1 array np.zeros(n)."),
+    Mistake("skip_last", _bad_init(skip_last=True),
+            "the output layer is missing: with L = len(layers_dims) - 1 layers, loop over l = 1 .. L, "
+            "i.e. range(1, L + 1)."),
+    Mistake("from_zero", _bad_init(from_zero=True),
+            "layers are numbered from 1: the keys are W1, b1, ..., WL, bL (W^[l] connects layer l-1 to l)."),
+    Mistake("nonzero_b", _bad_init(b_value=1.0),
+            "every parameter starts at zero here, the biases too: b^[l] = np.zeros((layers_dims[l], 1))."),
+])
 
 # ------------------------------------------------------------------ large random (x 10)
 
-register(Exercise(
-    id="c2w1.initialize_parameters_random",
-    reference=initializers.initialize_parameters_random,
-    outputs="parameters",
-    fixed_cases=list(COURSE_CASES),
-    random_case=_dims_case,
-    hidden_cases=list(HIDDEN_CASES),
-    mistakes=[
-        Mistake("no_factor", _bad_init(std=lambda n_prev, n: 1.0),
-                "the weights should be ten times larger: np.random.randn(...) * 10 (this notebook studies "
-                "what LARGE random weights do)."),
-        Mistake("small", _bad_init(std=lambda n_prev, n: 0.01),
-                "this exercise uses large weights, np.random.randn(...) * 10, not the small * 0.01 of Course 1."),
-        Mistake("uniform", _bad_init(std=lambda n_prev, n: 10.0, uniform=True),
-                "draw from a Gaussian with np.random.randn, not np.random.rand (uniform on [0, 1), all positive)."),
-        Mistake("transposed", _bad_init(std=lambda n_prev, n: 10.0, transpose=True),
-                "W^[l] has shape (layers_dims[l], layers_dims[l-1]), not the other way round."),
-        Mistake("rank1_b", _bad_init(std=lambda n_prev, n: 10.0, rank1_b=True),
-                "b^[l] must be a column, np.zeros((layers_dims[l], 1)), not a rank-1 array."),
-    ],
-))
+_init_exercise("initialize_parameters_random", [
+    Mistake("no_factor", _bad_init(std=lambda n_prev, n: 1.0),
+            "the weights should be ten times larger: np.random.randn(...) * 10 (this notebook studies "
+            "what LARGE random weights do)."),
+    Mistake("small", _bad_init(std=lambda n_prev, n: 0.01),
+            "this exercise uses large weights, np.random.randn(...) * 10, not the small * 0.01 of Course 1."),
+    Mistake("uniform", _bad_init(std=lambda n_prev, n: 10.0, uniform=True),
+            "draw from a Gaussian with np.random.randn, not np.random.rand (uniform on [0, 1), all positive)."),
+    Mistake("transposed", _bad_init(std=lambda n_prev, n: 10.0, transpose=True),
+            "W^[l] has shape (layers_dims[l], layers_dims[l-1]), not the other way round."),
+    Mistake("rank1_b", _bad_init(std=lambda n_prev, n: 10.0, rank1_b=True),
+            "b^[l] must be a column, np.zeros((layers_dims[l], 1)), not a rank-1 array."),
+])
 
 # ------------------------------------------------------------------ He
 
-register(Exercise(
-    id="c2w1.initialize_parameters_he",
-    reference=initializers.initialize_parameters_he,
-    outputs="parameters",
-    fixed_cases=list(COURSE_CASES),
-    random_case=_dims_case,
-    hidden_cases=list(HIDDEN_CASES),
-    mistakes=[
-        Mistake("fan_out", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n)),
-                "scale by the number of INPUTS of the layer, sqrt(2 / layers_dims[l-1]), not by its own size "
-                "layers_dims[l]."),
-        Mistake("xavier", _bad_init(std=lambda n_prev, n: np.sqrt(1 / n_prev)),
-                "that is Xavier's sqrt(1 / n^[l-1]) (for tanh); He initialisation for ReLU uses "
-                "sqrt(2 / n^[l-1])."),
-        Mistake("no_sqrt", _bad_init(std=lambda n_prev, n: 2 / n_prev),
-                "2 / n^[l-1] is the VARIANCE He targets; multiply randn by its square root, "
-                "np.sqrt(2 / layers_dims[l-1])."),
-        Mistake("transposed", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n_prev), transpose=True),
-                "W^[l] has shape (layers_dims[l], layers_dims[l-1]), not the other way round."),
-        Mistake("uniform", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n_prev), uniform=True),
-                "draw from a Gaussian with np.random.randn, not np.random.rand (uniform on [0, 1), all positive)."),
-        Mistake("rank1_b", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n_prev), rank1_b=True),
-                "b^[l] must be a column, np.zeros((layers_dims[l], 1)), not a rank-1 array."),
-    ],
-))
+_init_exercise("initialize_parameters_he", [
+    Mistake("fan_out", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n)),
+            "scale by the number of INPUTS of the layer, sqrt(2 / layers_dims[l-1]), not by its own size "
+            "layers_dims[l]."),
+    Mistake("xavier", _bad_init(std=lambda n_prev, n: np.sqrt(1 / n_prev)),
+            "that is Xavier's sqrt(1 / n^[l-1]) (for tanh); He initialisation for ReLU uses "
+            "sqrt(2 / n^[l-1])."),
+    Mistake("no_sqrt", _bad_init(std=lambda n_prev, n: 2 / n_prev),
+            "2 / n^[l-1] is the VARIANCE He targets; multiply randn by its square root, "
+            "np.sqrt(2 / layers_dims[l-1])."),
+    Mistake("transposed", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n_prev), transpose=True),
+            "W^[l] has shape (layers_dims[l], layers_dims[l-1]), not the other way round."),
+    Mistake("uniform", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n_prev), uniform=True),
+            "draw from a Gaussian with np.random.randn, not np.random.rand (uniform on [0, 1), all positive)."),
+    Mistake("rank1_b", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n_prev), rank1_b=True),
+            "b^[l] must be a column, np.zeros((layers_dims[l], 1)), not a rank-1 array."),
+])

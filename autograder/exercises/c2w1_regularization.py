@@ -28,32 +28,18 @@ from dlkit.activations import relu as _relu, sigmoid as _sigmoid
 from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
+from ._nets import binary_labels, scaled_net
 from ._gradients import numeric_slopes, phrase, summary
 
 # ------------------------------------------------------------------ helpers
-
-
-def _net(rng, dims):
-    """Weights randn / sqrt(n_prev) and small non-zero biases (keeps Z off ReLU's kink)."""
-    params = {}
-    for l in range(1, len(dims)):
-        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
-        params[f"b{l}"] = rng.normal(0, 0.3, size=(dims[l], 1))
-    return params
 
 
 def _dims(rng):
     return [int(rng.integers(2, 5)), int(rng.integers(3, 8)), int(rng.integers(2, 5)), 1]
 
 
-def _labels(rng, m):
-    Y = (rng.random((1, m)) > 0.5).astype(float)
-    Y[0, 0], Y[0, -1] = 1.0, 0.0
-    return Y
-
-
 def _data(rng, dims, m):
-    return rng.normal(size=(dims[0], m)), _labels(rng, m)
+    return rng.normal(size=(dims[0], m)), binary_labels(rng, m)
 
 
 def _flat_forward(X, p, masks=None, keep_prob=1.0):
@@ -87,7 +73,7 @@ def _cost_case(rng, dims=None, m=None, lambd=None):
     m = m or int(rng.integers(3, 12))
     lambd = lambd if lambd is not None else float(rng.choice([0.1, 0.7, 1.5]))
     A3 = rng.uniform(0.05, 0.95, size=(1, m))
-    return Case((A3, _labels(rng, m), _net(rng, dims), lambd),
+    return Case((A3, binary_labels(rng, m), scaled_net(rng, dims, 0.3), lambd),
                 label=f"random A3 (1, {m}), Y, network {dims}, lambd = {lambd}")
 
 
@@ -131,7 +117,7 @@ def _backward_case(rng, dims=None, m=None, lambd=None):
     m = m or int(rng.integers(3, 9))
     lambd = lambd if lambd is not None else float(rng.choice([0.1, 0.7, 1.5]))
     X, Y = _data(rng, dims, m)
-    _, cache = reg.forward_propagation(X, _net(rng, dims))
+    _, cache = reg.forward_propagation(X, scaled_net(rng, dims, 0.3))
     return Case((X, Y, cache, lambd), label=f"random X ({dims[0]}, {m}), Y, network {dims}, lambd = {lambd}")
 
 
@@ -215,7 +201,7 @@ def _dropout_forward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
     keep_prob = keep_prob if keep_prob is not None else float(rng.choice([0.5, 0.7, 0.8, 0.86]))
     seed = seed if seed is not None else int(rng.integers(0, 1000))
     X = rng.normal(size=(dims[0], m))
-    return Case((X, _net(rng, dims), keep_prob, seed),
+    return Case((X, scaled_net(rng, dims, 0.3), keep_prob, seed),
                 label=f"random X ({dims[0]}, {m}), network {dims}, keep_prob = {keep_prob}, seed = {seed}")
 
 
@@ -275,33 +261,22 @@ def _dropout_backward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
     fwd = _dropout_forward_case(rng, dims, m, keep_prob, seed)
     X, params, keep_prob, seed = fwd.args
     _, cache = reg.forward_propagation_with_dropout(X, params, keep_prob, seed)
-    Y = _labels(rng, X.shape[1])
+    Y = binary_labels(rng, X.shape[1])
     return Case((X, Y, cache, keep_prob),
                 label=f"random X {X.shape}, Y, cache of the forward pass with keep_prob = {keep_prob}, seed = {seed}")
 
 
-def _bad_dropout_backward(scale="divide", mask=(True, True), skip_layer1=False):
-    def backward_propagation_with_dropout(X, Y, cache, keep_prob):
-        Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3 = cache
-        m = X.shape[1]
+def _doctored(D1=lambda D, kp: D, D2=lambda D, kp: D, keep_prob=lambda kp: kp):
+    """A known mistake as the reference on a doctored cache: the masks D1, D2 changed, or keep_prob.
 
-        def drop(dA, D, use):
-            if use is None:
-                return dA
-            dA = dA * D if use else dA
-            return {"divide": dA / keep_prob, "none": dA, "twice": dA / keep_prob / keep_prob,
-                    "multiply": dA * keep_prob}[scale]
-
-        dZ3 = A3 - Y
-        dW3, db3 = dZ3 @ A2.T / m, np.sum(dZ3, axis=1, keepdims=True) / m
-        dA2 = drop(W3.T @ dZ3, D2, mask[1])
-        dZ2 = dA2 * (Z2 > 0)
-        dW2, db2 = dZ2 @ A1.T / m, np.sum(dZ2, axis=1, keepdims=True) / m
-        dA1 = drop(W2.T @ dZ2, D1, None if skip_layer1 else mask[0])
-        dZ1 = dA1 * (Z1 > 0)
-        dW1, db1 = dZ1 @ X.T / m, np.sum(dZ1, axis=1, keepdims=True) / m
-        return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
-                "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    (A mask of ones drops nothing, a mask times keep_prob cancels the division by keep_prob, and so on.)
+    """
+    def backward_propagation_with_dropout(X, Y, cache, kp):
+        named = dict(zip(reg.DROPOUT_CACHE_NAMES, cache))
+        named["D1"] = D1(np.asarray(named["D1"], dtype=float), kp)
+        named["D2"] = D2(np.asarray(named["D2"], dtype=float), kp)
+        cache = tuple(named[k] for k in reg.DROPOUT_CACHE_NAMES)
+        return reg.backward_propagation_with_dropout(X, Y, cache, keep_prob(kp))
     return backward_propagation_with_dropout
 
 
@@ -364,18 +339,18 @@ register(Exercise(
     hidden_cases=[_dropout_backward_case(np.random.default_rng(24), dims=[2, 20, 3, 1], m=30, keep_prob=0.86, seed=3)],
     gradcheck=_dropout_gradcheck,
     mistakes=[
-        Mistake("no_rescale", _bad_dropout_backward(scale="none"),
+        Mistake("no_rescale", _doctored(keep_prob=lambda kp: 1.0),
                 "after dA2 = dA2 * D2, divide by keep_prob (and the same for dA1): the forward pass divided the kept "
                 "activations by keep_prob, so their gradients are divided by it too."),
-        Mistake("no_mask", _bad_dropout_backward(mask=(False, False)),
+        Mistake("no_mask", _doctored(D1=lambda D, kp: np.ones_like(D), D2=lambda D, kp: np.ones_like(D)),
                 "apply the forward pass's masks: dA2 = dA2 * D2 and dA1 = dA1 * D1 (from the cache) before dividing "
                 "by keep_prob; a unit that was shut off gets no gradient."),
-        Mistake("rescale_twice", _bad_dropout_backward(scale="twice"),
+        Mistake("rescale_twice", _doctored(D1=lambda D, kp: D / kp, D2=lambda D, kp: D / kp),
                 "divide dA1 and dA2 by keep_prob once each: the 1/keep_prob of the forward pass appears once in the "
                 "gradient, not twice."),
-        Mistake("multiply", _bad_dropout_backward(scale="multiply"),
+        Mistake("multiply", _doctored(D1=lambda D, kp: D * kp * kp, D2=lambda D, kp: D * kp * kp),
                 "divide dA by keep_prob (dA2 = dA2 * D2 / keep_prob), do not multiply by it."),
-        Mistake("layer2_only", _bad_dropout_backward(skip_layer1=True),
+        Mistake("layer2_only", _doctored(D1=lambda D, kp: np.full_like(D, kp)),
                 "both hidden layers had dropout: apply D1 and the 1/keep_prob to dA1 as well as D2 to dA2."),
     ],
 ))

@@ -53,23 +53,26 @@ def _keys(parameters):
     return [f"{k}{l}" for l in range(1, L + 1) for k in "Wb"]
 
 
+def _layer(key):
+    """The layer number of a parameter or gradient key ("W2", "db3", "dW1" -> 2, 3, 1); 0 for "dA0" and such."""
+    return int(key.lstrip("dWb")) if key.lstrip("d")[:1] in ("W", "b") else 0
+
+
+def _only(d, keep):
+    """The entries of ``d`` whose key passes ``keep`` (a known mistake that leaves some out)."""
+    return {k: v for k, v in d.items() if keep(k)}
+
+
+def _zeroed(grads, which):
+    """``grads`` with the gradients named by ``which`` set to zero: the reference then leaves those parameters alone."""
+    return {k: np.zeros_like(v) if which(k) else v for k, v in grads.items()}
+
+
 # The notes' two-layer example shapes: W1 (2, 3), b1 (2, 1), W2 (3, 2), b2 (3, 1).
 _P = _net(np.random.default_rng(1), [3, 2, 3])
 _G = _like(np.random.default_rng(2), _P)
 
 # ---------------------------------------------------------------- plain GD
-
-
-def _bad_gd(sign=-1.0, skip_last=False, update_b=True):
-    def update_parameters_with_gd(parameters, grads, learning_rate):
-        out = {k: v.copy() for k, v in parameters.items()}
-        L = len(parameters) // 2
-        for l in range(1, L + (0 if skip_last else 1)):
-            out[f"W{l}"] = parameters[f"W{l}"] + sign * learning_rate * grads[f"dW{l}"]
-            if update_b:
-                out[f"b{l}"] = parameters[f"b{l}"] + sign * learning_rate * grads[f"db{l}"]
-        return out
-    return update_parameters_with_gd
 
 
 def _gd_case(rng):
@@ -95,11 +98,13 @@ register(Exercise(
     hidden_cases=[Case((_P, _with_dA(_G, np.random.default_rng(3)), 1.0),
                        label="grads straight from L_model_backward (with dA0, dA1), learning_rate 1")],
     mistakes=[
-        Mistake("ascent", _bad_gd(sign=1.0),
+        Mistake("ascent", lambda p, g, lr: optim.update_parameters_with_gd(p, g, -lr),
                 "you stepped up the slope: W = W - learning_rate * dW (and the same for b)."),
-        Mistake("skip_last", _bad_gd(skip_last=True),
+        Mistake("skip_last", lambda p, g, lr: optim.update_parameters_with_gd(
+                    p, _zeroed(g, lambda k: _layer(k) == len(p) // 2), lr),
                 "the last layer was not updated: loop over l = 1 .. L, range(1, L + 1) with L = len(parameters) // 2."),
-        Mistake("b_fixed", _bad_gd(update_b=False),
+        Mistake("b_fixed", lambda p, g, lr: optim.update_parameters_with_gd(
+                    p, _zeroed(g, lambda k: k[:2] == "db"), lr),
                 "the biases never change: update every b^[l] too, b = b - learning_rate * db."),
     ],
 ))
@@ -177,19 +182,6 @@ register(Exercise(
 # ------------------------------------------------------------------ momentum
 
 
-def _bad_init(drop_d=False, skip_last=False, no_b=False, copy_params=False, returns="v"):
-    """A slip in initialize_velocity (returns="v") or initialize_adam (returns="v, s"; "v" forgets s)."""
-    def initialize(parameters):
-        L = len(parameters) // 2
-        v = {}
-        for l in range(1, L + (0 if skip_last else 1)):
-            for k in ("W",) if no_b else ("W", "b"):
-                p = parameters[f"{k}{l}"]
-                v[f"{k}{l}" if drop_d else f"d{k}{l}"] = p.copy() if copy_params else np.zeros(p.shape)
-        return v if returns == "v" else (v, {key: val.copy() for key, val in v.items()})
-    return initialize
-
-
 def _init_case(rng):
     return Case((_net(rng, _dims(rng)),), label="random network")
 
@@ -202,30 +194,19 @@ register(Exercise(
     random_case=_init_case,
     hidden_cases=[Case((_net(np.random.default_rng(9), [2, 5, 2, 1]),), label="the moons network [2, 5, 2, 1]")],
     mistakes=[
-        Mistake("keys", _bad_init(drop_d=True),
+        Mistake("keys", lambda p: {k[1:]: v for k, v in optim.initialize_velocity(p).items()},
                 "name the entries after the gradients: v['dW' + str(l)] and v['db' + str(l)], not 'W1', 'b1'."),
-        Mistake("copies", _bad_init(copy_params=True),
+        Mistake("copies", lambda p: {"d" + k: v.copy() for k, v in p.items()},
                 "the velocity starts at zero: np.zeros(parameters['W' + str(l)].shape), not a copy of W."),
-        Mistake("skip_last", _bad_init(skip_last=True),
+        Mistake("skip_last", lambda p: _only(optim.initialize_velocity(p), lambda k: _layer(k) < len(p) // 2),
                 "the last layer has no velocity: loop over l = 1 .. L, range(1, L + 1) with L = len(parameters) // 2."),
-        Mistake("no_b", _bad_init(no_b=True),
+        Mistake("no_b", lambda p: _only(optim.initialize_velocity(p), lambda k: k[:2] != "db"),
                 "the biases need a velocity too: v['db' + str(l)] = np.zeros(parameters['b' + str(l)].shape)."),
     ],
 ))
 
 
-def _bad_momentum(dampen=True, sign=-1.0, step_with_gradient=False, swapped=False):
-    def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
-        out_p, out_v = {}, {}
-        for k in _keys(parameters):
-            d = "d" + k
-            if swapped:
-                out_v[d] = (1 - beta) * v[d] + beta * grads[d]
-            else:
-                out_v[d] = beta * v[d] + ((1 - beta) if dampen else 1.0) * grads[d]
-            out_p[k] = parameters[k] + sign * learning_rate * (grads[d] if step_with_gradient else out_v[d])
-        return out_p, out_v
-    return update_parameters_with_momentum
+_MOMENTUM = optim.update_parameters_with_momentum
 
 
 def _momentum_case(rng):
@@ -251,14 +232,16 @@ register(Exercise(
              label="beta = 0: momentum is plain gradient descent"),
     ],
     mistakes=[
-        Mistake("no_dampening", _bad_momentum(dampen=False),
+        Mistake("no_dampening", lambda p, g, v, beta, lr: _MOMENTUM(
+                    p, {k: x / (1 - beta) for k, x in g.items()}, v, beta, lr),
                 "v = beta v + dW is the lecture's other variant; here use v = beta * v + (1 - beta) * dW."),
-        Mistake("ascent", _bad_momentum(sign=1.0),
+        Mistake("ascent", lambda p, g, v, beta, lr: _MOMENTUM(p, g, v, beta, -lr),
                 "you stepped up the slope: W = W - learning_rate * v['dW' + str(l)]."),
-        Mistake("gradient_step", _bad_momentum(step_with_gradient=True),
+        Mistake("gradient_step", lambda p, g, v, beta, lr: (optim.update_parameters_with_gd(p, g, lr),
+                                                            _MOMENTUM(p, g, v, beta, lr)[1]),
                 "the step uses the velocity, not the gradient: W = W - learning_rate * v['dW' + str(l)] "
                 "(the same for b with v['db' + str(l)])."),
-        Mistake("swapped_beta", _bad_momentum(swapped=True),
+        Mistake("swapped_beta", lambda p, g, v, beta, lr: _MOMENTUM(p, g, v, 1 - beta, lr),
                 "beta weighs the old velocity: v = beta * v + (1 - beta) * dW, not (1 - beta) * v + beta * dW."),
     ],
 ))
@@ -273,20 +256,21 @@ register(Exercise(
     random_case=_init_case,
     hidden_cases=[Case((_net(np.random.default_rng(9), [2, 5, 2, 1]),), label="the moons network [2, 5, 2, 1]")],
     mistakes=[
-        Mistake("keys", _bad_init(drop_d=True, returns="v, s"),
+        Mistake("keys", lambda p: tuple({k[1:]: x for k, x in d.items()} for d in optim.initialize_adam(p)),
                 "name the entries after the gradients: v['dW' + str(l)], s['db' + str(l)], ..., not 'W1', 'b1'."),
-        Mistake("skip_last", _bad_init(skip_last=True, returns="v, s"),
+        Mistake("skip_last", lambda p: tuple(_only(d, lambda k: _layer(k) < len(p) // 2)
+                                              for d in optim.initialize_adam(p)),
                 "the last layer is missing: loop over l = 1 .. L, range(1, L + 1) with L = len(parameters) // 2."),
-        Mistake("no_b", _bad_init(no_b=True, returns="v, s"),
+        Mistake("no_b", lambda p: tuple(_only(d, lambda k: k[:2] != "db") for d in optim.initialize_adam(p)),
                 "the biases need moments too: v['db' + str(l)] and s['db' + str(l)], zeros shaped like b^[l]."),
-        Mistake("only_v", _bad_init(returns="v"),
+        Mistake("only_v", lambda p: optim.initialize_adam(p)[0],
                 "return both moment dictionaries, v (the average of the gradients) and s (of their squares): "
                 "return v, s."),
     ],
 ))
 
 
-def _bad_adam(correct=True, beta_power=False, t_shift=0, eps_inside=False, sign=-1.0):
+def _bad_adam(correct=True, beta_power=False, eps_inside=False):
     def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
                                     epsilon=1e-8):
         out_p, out_v, out_s, v_c, s_c = {}, {}, {}, {}, {}
@@ -299,10 +283,9 @@ def _bad_adam(correct=True, beta_power=False, t_shift=0, eps_inside=False, sign=
             elif beta_power:
                 v_c[d], s_c[d] = out_v[d] / beta1 ** t, out_s[d] / beta2 ** t
             else:
-                v_c[d] = out_v[d] / (1 - beta1 ** (t + t_shift))
-                s_c[d] = out_s[d] / (1 - beta2 ** (t + t_shift))
+                v_c[d], s_c[d] = out_v[d] / (1 - beta1 ** t), out_s[d] / (1 - beta2 ** t)
             denom = np.sqrt(s_c[d] + epsilon) if eps_inside else np.sqrt(s_c[d]) + epsilon
-            out_p[k] = parameters[k] + sign * learning_rate * v_c[d] / denom
+            out_p[k] = parameters[k] - learning_rate * v_c[d] / denom
         return out_p, out_v, out_s, v_c, s_c
     return update_parameters_with_adam
 
@@ -317,6 +300,7 @@ def _adam_case(rng):
                 label=f"random network and moments, t = {t}, learning_rate {lr}, beta1 {b1}, beta2 {b2}")
 
 
+_ADAM = optim.update_parameters_with_adam
 _V0, _S0 = optim.initialize_adam(_P)   # two distinct dicts: an answer that edits v in place must not change s
 _VANISHED = {k: g * 1e-6 for k, g in _G.items()}
 _ADAM_KW = {"learning_rate": 0.01, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}
@@ -347,13 +331,14 @@ register(Exercise(
                 "s_corrected = s / (1 - beta2**t), and the step uses the corrected values."),
         Mistake("beta_power", _bad_adam(beta_power=True),
                 "the correction divides by 1 - beta**t, not by beta**t: v / (1 - beta1**t), s / (1 - beta2**t)."),
-        Mistake("t_from_zero", _bad_adam(t_shift=1),
+        Mistake("t_from_zero", lambda p, g, v, s, t, **kw: _ADAM(p, g, v, s, t + 1, **kw),
                 "t already counts the steps from 1 (the first step has t = 1): use beta1**t and beta2**t as they "
                 "are, without adding 1."),
         Mistake("eps_inside", _bad_adam(eps_inside=True),
                 "epsilon goes outside the square root here: divide by np.sqrt(s_corrected) + epsilon, not by "
                 "np.sqrt(s_corrected + epsilon) (the lecture's way; they differ where s is tiny)."),
-        Mistake("ascent", _bad_adam(sign=1.0),
+        Mistake("ascent", lambda p, g, v, s, t, learning_rate=0.01, **kw: _ADAM(
+                    p, g, v, s, t, -learning_rate, **kw),
                 "you stepped up the slope: W = W - learning_rate * v_corrected / (sqrt(s_corrected) + epsilon)."),
     ],
 ))

@@ -32,10 +32,13 @@ gradient checks (``Dense``, ``ReLU``, ``SoftmaxCrossEntropy``, ``Sequential``)
 compare the student's gradients with numeric slopes of the student's own forward
 pass (``J = sum(upstream * forward(...))``) or cost.
 
-The first ``Sequential`` case is square (every layer 3 -> 3) and has a batch
-norm layer, so that running backward in forward order, not chaining the
-gradients, or not passing ``training`` on gives wrong values of the right shape,
-which the hints can name, instead of a shape error.
+``Dense`` and ``ReLU`` are ``layer_exercise``s, the loss a ``loss_exercise``
+(``autograder.factories``): the factory drives them and probes their gradients.
+Every known mistake is the dlkit class with one method overridden
+(``override``). The first ``Sequential`` case is square (every layer 3 -> 3)
+and has a batch norm layer, so that running backward in forward order, not
+chaining the gradients, or not passing ``training`` on gives wrong values of
+the right shape, which the hints can name, instead of a shape error.
 """
 from __future__ import annotations
 
@@ -43,46 +46,17 @@ import numpy as np
 
 from dlkit import nn
 
+from ..factories import LayerRun, copy_array, layer_exercise, loss_exercise, override, slope_verdict
 from ..registry import Case, Exercise, Mistake, register
-from ._gradients import numeric_slopes, summary, verdict
-
-_ALL_RIGHT = ("your gradients match numeric slopes of your own forward pass, so the formulas are right: "
-              "look at the shapes, and at what the constructor and forward store.")
-
-
-def _verdict(name, got, numeric, m=None):
-    """``_gradients.verdict``, except that a gradient that is zero up to rounding matches a zero slope
-    (the bias of a layer followed by batch norm has slope 0: batch norm removes any shift)."""
-    try:
-        small = max(np.abs(np.asarray(got, dtype=float)).max(initial=0), np.abs(numeric).max(initial=0)) < 1e-7
-    except (TypeError, ValueError):
-        small = False
-    if small and np.shape(got) == np.shape(numeric):
-        return None
-    return verdict(name, got, numeric, m)
-
-
-def _copy(x):
-    return np.array(x, dtype=float, copy=True) if isinstance(x, np.ndarray) else x
-
-
-def _grad(layer, key):
-    grads = getattr(layer, "grads", None)
-    return _copy(grads.get(key)) if isinstance(grads, dict) else None
-
+from ._gradients import numeric_slopes, summary
+from ._softmaxes import softmax_no_max, softmax_rows
 
 # ------------------------------------------------------------------------------------------ Dense
 
-def _drive_dense(cls):
-    def run(seed, A_prev, W, b, dZ):
-        n_out, n_in = W.shape
-        layer = cls(n_in, n_out, rng=np.random.default_rng(seed))
-        W_init, b_init = _copy(layer.params.get("W")), _copy(layer.params.get("b"))
-        layer.params["W"], layer.params["b"] = W, b
-        Z = _copy(layer.forward(A_prev, True))
-        dA_prev = _copy(layer.backward(dZ))
-        return W_init, b_init, Z, dA_prev, _grad(layer, "W"), _grad(layer, "b")
-    return run
+
+def _dense_run(seed, A_prev, W, b, dZ):
+    n_out, n_in = W.shape
+    return LayerRun(lambda cls: cls(n_in, n_out, rng=np.random.default_rng(int(seed))), A_prev, dZ, {"W": W, "b": b})
 
 
 def _dense_case(rng, n_in=None, n_out=None, m=None):
@@ -94,123 +68,61 @@ def _dense_case(rng, n_in=None, n_out=None, m=None):
                 label=f"Dense({n_in}, {n_out}) on {m} examples")
 
 
-class _DenseBase(nn.Module):
-    """A Dense written the course's way, with switches for the known mistakes."""
-
-    init_scale = "he"
-    init_shape_transposed = False
-
-    def __init__(self, n_in, n_out, rng):
-        super().__init__()
-        shape = (n_in, n_out) if self.init_shape_transposed else (n_out, n_in)
-        scale = np.sqrt(2.0 / n_in) if self.init_scale == "he" else self.init_scale
-        self.params["W"] = rng.standard_normal(shape) * scale
-        self.params["b"] = np.zeros((n_out, 1))
-
-    def forward(self, A_prev, training=False):
-        self.cache = A_prev
-        return self.params["W"] @ A_prev + self.params["b"]
-
-    def gradients(self, dZ, A_prev):
-        return dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True)
-
+def _dense_grads(change):
+    """``Dense.backward`` that then edits the stored gradients: ``change(grads, dZ)``."""
     def backward(self, dZ):
-        A_prev = self.cache
-        self.grads["W"], self.grads["b"] = self.gradients(dZ, A_prev)
-        return self.params["W"].T @ dZ
+        dA_prev = nn.Dense.backward(self, dZ)
+        change(self.grads, dZ)
+        return dA_prev
+    return backward
 
 
-class _DenseOverM(_DenseBase):
-    def gradients(self, dZ, A_prev):
-        m = A_prev.shape[1]
-        return dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
+def _init_transposed(self, n_in, n_out, rng):
+    nn.Dense.__init__(self, n_in, n_out, rng=rng)        # the same draws, laid out (n_in, n_out)
+    self.params["W"] = self.params["W"].reshape(n_in, n_out)
 
 
-class _DenseTransposedDW(_DenseBase):
-    def gradients(self, dZ, A_prev):
-        return A_prev @ dZ.T, np.sum(dZ, axis=1, keepdims=True)
-
-
-class _DenseDbAxis0(_DenseBase):
-    def gradients(self, dZ, A_prev):
-        return dZ @ A_prev.T, np.sum(dZ, axis=0, keepdims=True)
-
-
-class _DenseNoGrads(_DenseBase):
-    def backward(self, dZ):
-        return self.params["W"].T @ dZ
-
-
-class _DenseSmallInit(_DenseBase):
-    init_scale = 0.01
-
-
-class _DenseInitTransposed(_DenseBase):
-    init_shape_transposed = True
-
-
-def _dense_gradcheck(cls, case):
-    seed, A_prev, W, b, dZ = (_copy(a) for a in case.args)
-    n_out, n_in = W.shape
-    layer = cls(n_in, n_out, rng=np.random.default_rng(int(seed)))
-    layer.params["W"], layer.params["b"] = W, b
-    layer.forward(A_prev, True)
-    dA_prev = layer.backward(dZ.copy())
-    got = {"dW": _grad(layer, "W"), "db": _grad(layer, "b")}
-    if got["dW"] is None or got["db"] is None:
-        return 'backward did not store the gradients: set self.grads["W"] and self.grads["b"].'
-    J = lambda: float(np.sum(dZ * layer.forward(A_prev, True)))  # noqa: E731
-    num = numeric_slopes(J, {"dW": W, "db": b, "dA_prev": A_prev})
-    m = A_prev.shape[1]
-    problems = [_verdict(name, {"dA_prev": dA_prev, **got}[name], num[name], m) for name in ("dW", "db", "dA_prev")]
-    text = summary(problems, _ALL_RIGHT)
-    if "1/m too many" in text:
-        text += " (dZ already holds the 1/m of the cost: do not divide again.)"
-    return text
-
-
-register(Exercise(
+register(layer_exercise(
     id="c2w3.Dense",
     reference=nn.Dense,
-    driver=_drive_dense,
-    outputs=("W_init", "b_init", "Z", "dA_prev", "dW", "db"),
+    setup=_dense_run,
+    params=("W", "b"),
+    record_init=("W", "b"),
+    out="Z",
+    input_grad="dA_prev",
+    m_of_batch=True,
+    probe_notes=[("1/m too many", "(dZ already holds the 1/m of the cost: do not divide again.)")],
     fixed_cases=[_dense_case(np.random.default_rng(1), 3, 2, 4),
                  _dense_case(np.random.default_rng(2), 5, 4, 6)],
     random_case=_dense_case,
     hidden_cases=[_dense_case(np.random.default_rng(3), 12, 5, 7),
                   _dense_case(np.random.default_rng(4), 4, 1, 1)],
-    gradcheck=_dense_gradcheck,
     mistakes=[
-        Mistake("dW_over_m", _DenseOverM,
+        Mistake("dW_over_m", override(nn.Dense, backward=_dense_grads(
+                    lambda g, dZ: g.update(W=g["W"] / dZ.shape[1], b=g["b"] / dZ.shape[1]))),
                 "dW and db have a 1/m too many. Here the loss's backward already divided by m (dZ = dJ/dZ), "
                 "so dW = dZ A_prev^T and db = np.sum(dZ, axis=1, keepdims=True), with no 1/m "
                 "(Course 1 divided by m in dW and db because its dZ held one slope per example)."),
-        Mistake("dW_transposed", _DenseTransposedDW,
+        Mistake("dW_transposed", override(nn.Dense, backward=_dense_grads(lambda g, dZ: g.update(W=g["W"].T))),
                 "dW must have the shape of W, (n_out, n_in): dW = dZ A_prev^T, i.e. dZ @ A_prev.T "
                 "(not A_prev @ dZ.T, its transpose)."),
-        Mistake("db_axis0", _DenseDbAxis0,
+        Mistake("db_axis0", override(nn.Dense, backward=_dense_grads(
+                    lambda g, dZ: g.update(b=np.sum(dZ, axis=0, keepdims=True)))),
                 "db sums dZ over the examples, which are the columns: np.sum(dZ, axis=1, keepdims=True), "
                 "shape (n_out, 1)."),
-        Mistake("no_grads", _DenseNoGrads,
+        Mistake("no_grads", override(nn.Dense, backward=_dense_grads(lambda g, dZ: g.clear())),
                 "backward must store the gradients in the layer, self.grads[\"W\"] = dW and "
                 "self.grads[\"b\"] = db: the optimiser reads them there."),
-        Mistake("small_init", _DenseSmallInit,
+        Mistake("small_init", override(nn.Dense, __init__=lambda self, n_in, n_out, rng:
+                                       nn.Dense.__init__(self, n_in, n_out, init=0.01, rng=rng)),
                 "initialise W the He way for a ReLU network: rng.standard_normal((n_out, n_in)) * "
                 "np.sqrt(2 / n_in), not * 0.01."),
-        Mistake("init_transposed", _DenseInitTransposed,
+        Mistake("init_transposed", override(nn.Dense, __init__=_init_transposed),
                 "W has shape (n_out, n_in), one row per unit: draw rng.standard_normal((n_out, n_in))."),
     ],
 ))
 
 # ------------------------------------------------------------------------------------------- ReLU
-
-
-def _drive_relu(cls):
-    def run(Z, dA):
-        layer = cls()
-        A = _copy(layer.forward(Z, True))
-        return A, _copy(layer.backward(dA))
-    return run
 
 
 def _relu_case(rng, shape=None):
@@ -221,59 +133,30 @@ def _relu_case(rng, shape=None):
     return Case((Z, dA), label=f"Z and dA of shape {shape}")
 
 
-def _relu_variant(backward):
-    class ReLU(nn.Module):
-        def forward(self, Z, training=False):
-            self.cache = Z
-            return np.maximum(0, Z)
-
-        def backward(self, dA):
-            return backward(dA, self.cache)
-    return ReLU
-
-
-def _relu_gradcheck(cls, case):
-    Z, dA = (_copy(a) for a in case.args)
-    layer = cls()
-    layer.forward(Z, True)
-    dZ = layer.backward(dA.copy())
-    num = numeric_slopes(lambda: float(np.sum(dA * cls().forward(Z, True))), {"dZ": Z})["dZ"]
-    return summary([_verdict("dZ", dZ, num)], _ALL_RIGHT)
-
-
 _Z_RELU = np.array([[1.5, -0.5, 2.0, -1.0], [-2.0, 0.3, -0.1, 4.0]])
 _DA_RELU = np.array([[-1.0, 2.0, 0.5, -3.0], [1.0, -2.0, 1.5, 0.25]])
 
-register(Exercise(
+register(layer_exercise(
     id="c2w3.ReLU",
     reference=nn.ReLU,
-    driver=_drive_relu,
-    outputs=("A", "dZ"),
+    setup=lambda Z, dA: LayerRun(lambda cls: cls(), Z, dA),
+    out="A",
+    input_grad="dZ",
     fixed_cases=[Case((_Z_RELU, _DA_RELU), label="Z (2, 4) with both signs, dA with both signs")],
     random_case=_relu_case,
     hidden_cases=[_relu_case(np.random.default_rng(5), (3, 4, 2))],
-    gradcheck=_relu_gradcheck,
     mistakes=[
-        Mistake("mask_with_dA", _relu_variant(lambda dA, Z: dA * (dA > 0)),
+        Mistake("mask_with_dA", override(nn.ReLU, backward=lambda self, dA: dA * (dA > 0)),
                 "the mask comes from the layer's input: dZ = dA * (Z > 0) with Z from the cache, "
                 "not from the sign of dA."),
-        Mistake("no_mask", _relu_variant(lambda dA, Z: dA),
+        Mistake("no_mask", override(nn.ReLU, backward=lambda self, dA: dA),
                 "ReLU's slope is 0 where Z <= 0: multiply dA by the mask (Z > 0)."),
-        Mistake("mask_only", _relu_variant(lambda dA, Z: (Z > 0).astype(float)),
+        Mistake("mask_only", override(nn.ReLU, backward=lambda self, dA: nn.ReLU.backward(self, np.ones_like(dA))),
                 "backward returns dA * g'(Z), the incoming gradient times the mask, not the mask (Z > 0) alone."),
     ],
 ))
 
 # ------------------------------------------------------------------------------ SoftmaxCrossEntropy
-
-
-def _drive_softmax_ce(cls):
-    def run(Z, Y):
-        loss = cls()
-        cost = loss.forward(Z, Y)
-        cost = float(cost) if isinstance(cost, (float, np.floating)) or np.ndim(cost) == 0 else cost
-        return cost, _copy(loss.backward())
-    return run
 
 
 def _one_hot_case(rng, C=None, m=None, scale=2.0):
@@ -288,62 +171,31 @@ def _softmax_case(rng):
     return Case((Z, Y), label=f"Z {Z.shape}, one-hot Y")
 
 
-class _SoftmaxCEBase:
-    """The course's softmax cross-entropy, with switches for the known mistakes."""
-
-    axis, shift, cost_over_m, grad_over_m = 0, True, True, True
-
+def _forward_with(softmax):
+    """``SoftmaxCrossEntropy.forward`` with the probabilities of ``softmax(Z)`` (a wrong one); like the
+    reference it keeps dJ/dZ = (A - Y) / m, which ``backward`` returns."""
     def forward(self, Z, Y):
-        shifted = Z - Z.max(axis=self.axis, keepdims=True) if self.shift else Z
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            T = np.exp(shifted)
-            A = T / T.sum(axis=self.axis, keepdims=True)
-            m = Z.shape[1]
-            self.cache = (A, Y)
-            return float(-np.sum(Y * np.log(A)) / (m if self.cost_over_m else 1))
-
-    def backward(self):
-        A, Y = self.cache
-        return (A - Y) / (Y.shape[1] if self.grad_over_m else 1)
+        with np.errstate(all="ignore"):
+            A, m = softmax(Z), Z.shape[1]
+            self.cache = (A - Y) / m
+            return float(-np.sum(Y * np.log(A)) / m)
+    return forward
 
 
-class _CENoGradM(_SoftmaxCEBase):
-    grad_over_m = False
-
-
-class _CENoCostM(_SoftmaxCEBase):
-    cost_over_m = False
-
-
-class _CEAxis1(_SoftmaxCEBase):
-    axis = 1
-
-
-class _CEUnstable(_SoftmaxCEBase):
-    shift = False
-
-
-def _softmax_gradcheck(cls, case):
-    Z, Y = (_copy(a) for a in case.args)
-    loss = cls()
-    loss.forward(Z, Y)
-    dZ = loss.backward()
-    num = numeric_slopes(lambda: float(cls().forward(Z, Y)), {"dZ": Z})["dZ"]
-    if not np.all(np.isfinite(num)):
-        return "your cost is not finite for these logits: subtract each column's maximum before np.exp."
-    return summary([_verdict("dZ", dZ, num, Z.shape[1])], _ALL_RIGHT)
+def _times_m(dZ):
+    return dZ * dZ.shape[1]
 
 
 _Z_NOTES = np.array([[5.0, 0.5], [2.0, 1.0], [-1.0, 3.0], [3.0, -2.0]])
 _Y_NOTES = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
 _Z_LARGE = np.array([[1000.0, -20.0, 3.0], [1002.0, -25.0, 2.0], [990.0, -18.0, 1.0]])
 _Y_LARGE = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+_CE = nn.SoftmaxCrossEntropy
 
-register(Exercise(
+register(loss_exercise(
     id="c2w3.SoftmaxCrossEntropy",
-    reference=nn.SoftmaxCrossEntropy,
-    driver=_drive_softmax_ce,
-    outputs=("cost", "dZ"),
+    reference=_CE,
+    not_finite="your cost is not finite for these logits: subtract each column's maximum before np.exp.",
     fixed_cases=[
         Case((_Z_NOTES, _Y_NOTES), label="the notes' z = [5, 2, -1, 3] (softmax 0.842, 0.042, 0.002, 0.114) "
                                          "and a second example"),
@@ -352,16 +204,15 @@ register(Exercise(
     random_case=_softmax_case,
     hidden_cases=[Case(_one_hot_case(np.random.default_rng(6), 6, 10, 4.0), label="6 classes, 10 examples"),
                   Case(_one_hot_case(np.random.default_rng(7), 3, 1), label="a single example")],
-    gradcheck=_softmax_gradcheck,
     mistakes=[
-        Mistake("grad_no_1_over_m", _CENoGradM,
+        Mistake("grad_no_1_over_m", override(_CE, backward=lambda self: _times_m(_CE.backward(self))),
                 "dZ is the slope of the average cost, so it has the 1/m: dZ = (softmax(Z) - Y) / m. "
                 "This is the one place where the framework divides by m."),
-        Mistake("cost_no_1_over_m", _CENoCostM,
+        Mistake("cost_no_1_over_m", override(_CE, forward=lambda self, Z, Y: _CE.forward(self, Z, Y) * Z.shape[1]),
                 "the cost is the average over the m examples: divide the sum by m = Z.shape[1]."),
-        Mistake("softmax_over_examples", _CEAxis1,
+        Mistake("softmax_over_examples", override(_CE, forward=_forward_with(softmax_rows)),
                 "softmax normalises each column (one example's class scores): use axis=0 in the max and the sum."),
-        Mistake("unstable", _CEUnstable,
+        Mistake("unstable", override(_CE, forward=_forward_with(softmax_no_max)),
                 "subtract each column's maximum from Z before np.exp (Z - Z.max(axis=0, keepdims=True)): "
                 "the probabilities do not change, and np.exp no longer overflows."),
     ],
@@ -388,15 +239,15 @@ def _build_layers(spec):
 
 
 def _layer_grads(layers):
-    return {f"{i}.{k}": _copy(v) for i, layer in enumerate(layers) for k, v in layer.grads.items()}
+    return {f"{i}.{k}": copy_array(v) for i, layer in enumerate(layers) for k, v in layer.grads.items()}
 
 
 def _drive_sequential(cls):
     def run(spec, X, dout):
         layers = _build_layers(spec)
         model = cls(layers)
-        out = _copy(model.forward(X, True))
-        dX = _copy(model.backward(dout))
+        out = copy_array(model.forward(X, True))
+        dX = copy_array(model.backward(dout))
         return out, dX, _layer_grads(layers)
     return run
 
@@ -417,55 +268,19 @@ def _sequential_case(rng, sizes=None, m=None, bn=None):
     return Case((spec, X, dout), label=f"{kinds}, {m} examples")
 
 
-class _SequentialBase(nn.Module):
-    def __init__(self, layers):
-        super().__init__()
-        self.layers = layers
-
-    def forward(self, X, training=False):
-        for layer in self.layers:
-            X = layer.forward(X, training)
-        return X
-
-    def backward(self, dout):
-        for layer in reversed(self.layers):
-            dout = layer.backward(dout)
-        return dout
-
-
-class _SeqForwardOrder(_SequentialBase):
-    def backward(self, dout):
-        for layer in self.layers:
-            dout = layer.backward(dout)
-        return dout
-
-
-class _SeqNotChainedBack(_SequentialBase):
-    def backward(self, dout):
-        for layer in reversed(self.layers):
-            layer.backward(dout)
-        return dout
-
-
-class _SeqNoTraining(_SequentialBase):
-    def forward(self, X, training=False):
-        for layer in self.layers:
-            X = layer.forward(X)
-        return X
-
-
-class _SeqNotChainedForward(_SequentialBase):
-    def forward(self, X, training=False):
-        for layer in self.layers:
-            layer.forward(X, training)
-        return X
+def _chain(layers, call, x, chained=True):
+    """``x`` through ``call(layer, x)`` layer by layer; not ``chained`` (a slip), every layer gets the same ``x``."""
+    for layer in layers:
+        y = call(layer, x)
+        x = y if chained else x
+    return x
 
 
 def _sequential_gradcheck(cls, case):
     spec, X, dout = case.args
     layers = _build_layers(spec)
     model = cls(layers)
-    X = _copy(X)
+    X = copy_array(X)
     model.forward(X, True)
     dX = model.backward(np.array(dout, dtype=float))
     got = _layer_grads(layers)
@@ -478,8 +293,8 @@ def _sequential_gradcheck(cls, case):
         if name not in got:
             problems.append(f"layer {i} stored no gradient for {key} (was its backward called?)")
         else:
-            problems.append(_verdict(f"layer {i}'s gradient of {key}", got[name], num[name]))
-    problems.append(_verdict("dX", dX, num["dX"]))
+            problems.append(slope_verdict(f"layer {i}'s gradient of {key}", got[name], num[name]))
+    problems.append(slope_verdict("dX", dX, num["dX"]))
     return summary(problems, "the gradients match numeric slopes of your forward pass: look at what forward returns "
                              "and whether it passes `training` on to the layers.")
 
@@ -495,16 +310,20 @@ register(Exercise(
     hidden_cases=[_sequential_case(np.random.default_rng(10), [6, 4, 4, 3, 2], 4, bn=True)],
     gradcheck=_sequential_gradcheck,
     mistakes=[
-        Mistake("backward_in_forward_order", _SeqForwardOrder,
+        Mistake("backward_in_forward_order", override(nn.Sequential, backward=lambda self, d: _chain(
+                    self.layers, lambda layer, d: layer.backward(d), d)),
                 "backward must visit the layers in reverse order, the last layer first: "
                 "for layer in reversed(self.layers)."),
-        Mistake("backward_not_chained", _SeqNotChainedBack,
+        Mistake("backward_not_chained", override(nn.Sequential, backward=lambda self, d: _chain(
+                    self.layers[::-1], lambda layer, d: layer.backward(d), d, chained=False)),
                 "each layer's backward returns the gradient for the layer below it: "
                 "dout = layer.backward(dout), then return the final dout (dJ/dX)."),
-        Mistake("training_not_passed", _SeqNoTraining,
+        Mistake("training_not_passed", override(nn.Sequential, forward=lambda self, X, training=False: _chain(
+                    self.layers, lambda layer, A: layer.forward(A), X)),
                 "pass `training` on to every layer, layer.forward(X, training): batch norm and dropout "
                 "behave differently in training."),
-        Mistake("forward_not_chained", _SeqNotChainedForward,
+        Mistake("forward_not_chained", override(nn.Sequential, forward=lambda self, X, training=False: _chain(
+                    self.layers, lambda layer, A: layer.forward(A, training), X, chained=False)),
                 "each layer's output is the next layer's input: X = layer.forward(X, training), then return X."),
     ],
 ))
@@ -528,7 +347,7 @@ def _drive_adam(cls):
         for grads in grads_per_step:
             model.grads = {k: np.array(v, dtype=float) for k, v in grads.items()}
             opt.step(model)
-            out.append({k: _copy(v) for k, v in model.params.items()})
+            out.append({k: copy_array(v) for k, v in model.params.items()})
         return out
     return run
 
@@ -546,55 +365,33 @@ def _adam_case(rng, n_steps=None, n_params=None):
     return Case((params, grads, hyper), label=f"{n_steps} steps on {2 * n_params} parameters, {hyper}")
 
 
-class _AdamBase:
-    """Adam written the course's way, with switches for the known mistakes."""
-
-    correct, t_per_param, store_corrected, in_place, count = True, False, False, True, True
-
-    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8):
-        self.learning_rate, self.beta1, self.beta2, self.epsilon = learning_rate, beta1, beta2, epsilon
-        self.t, self.v, self.s = 0, {}, {}
-
-    def step(self, model):
-        if self.count and not self.t_per_param:
-            self.t += 1
-        for name, value, grad in model.parameters():
-            if self.t_per_param:
-                self.t += 1
-            if name not in self.v:
-                self.v[name], self.s[name] = np.zeros_like(value), np.zeros_like(value)
-            self.v[name] = self.beta1 * self.v[name] + (1 - self.beta1) * grad
-            self.s[name] = self.beta2 * self.s[name] + (1 - self.beta2) * grad ** 2
-            with np.errstate(divide="ignore", invalid="ignore"):
-                v_corr = self.v[name] / (1 - self.beta1 ** self.t) if self.correct else self.v[name]
-                s_corr = self.s[name] / (1 - self.beta2 ** self.t) if self.correct else self.s[name]
-                update = self.learning_rate * v_corr / (np.sqrt(s_corr) + self.epsilon)
-            if self.store_corrected:
-                self.v[name], self.s[name] = v_corr, s_corr
-            if self.in_place:
-                value -= update
-            else:
-                value = value - update  # noqa: F841 (the mistake: the model's array is not changed)
+def _adam_update(t=lambda self: self.t, correct=True, keep_corrected=False):
+    """``Adam.update`` (one parameter's step) written the course's way, with one of the known slips:
+    ``t(self)`` the step number it uses, no bias correction, or the corrected moments kept as the state."""
+    def update(self, name, w, dw):
+        moments = self.state.setdefault(name, {"v": 0.0, "s": 0.0})
+        v = self.beta1 * moments["v"] + (1 - self.beta1) * dw
+        s = self.beta2 * moments["s"] + (1 - self.beta2) * dw ** 2
+        step = t(self)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            v_corr, s_corr = (v / (1 - self.beta1 ** step), s / (1 - self.beta2 ** step)) if correct else (v, s)
+            moments["v"], moments["s"] = (v_corr, s_corr) if keep_corrected else (v, s)
+            return w - self.learning_rate * v_corr / (np.sqrt(s_corr) + self.epsilon)
+    return update
 
 
-class _AdamNoCorrection(_AdamBase):
-    correct = False
+def _count_updates(self):
+    """t counted per parameter update instead of per step (the slip of t_per_parameter)."""
+    self.updates = getattr(self, "updates", 0) + 1
+    return self.updates
 
 
-class _AdamTPerParam(_AdamBase):
-    t_per_param = True
-
-
-class _AdamTFixed(_AdamBase):
-    count = False
-
-
-class _AdamStoresCorrected(_AdamBase):
-    store_corrected = True
-
-
-class _AdamNotInPlace(_AdamBase):
-    in_place = False
+def _step_not_in_place(self, model):
+    """The step computes new values but leaves the model's arrays alone (``value = value - ...``)."""
+    before = [value.copy() for _, value, _ in model.parameters()]
+    nn.Adam.step(self, model)
+    for (_, value, _), old in zip(model.parameters(), before):
+        value[...] = old
 
 
 _ADAM_PARAMS = {"0.W": np.array([[1.0, -2.0], [0.5, 0.0]]), "0.b": np.array([[0.1], [-0.1]])}
@@ -613,19 +410,19 @@ register(Exercise(
     random_case=_adam_case,
     hidden_cases=[_adam_case(np.random.default_rng(11), 6, 3)],
     mistakes=[
-        Mistake("no_bias_correction", _AdamNoCorrection,
+        Mistake("no_bias_correction", override(nn.Adam, update=_adam_update(correct=False)),
                 "use the bias-corrected averages in the update: v_corr = v / (1 - beta1**t) and "
                 "s_corr = s / (1 - beta2**t), then W -= learning_rate * v_corr / (np.sqrt(s_corr) + epsilon)."),
-        Mistake("t_per_parameter", _AdamTPerParam,
+        Mistake("t_per_parameter", override(nn.Adam, update=_adam_update(t=_count_updates)),
                 "t counts the calls of step, not the parameters: increase self.t once, at the start of step, "
                 "before the loop over the parameters."),
-        Mistake("t_not_incremented", _AdamTFixed,
+        Mistake("t_not_incremented", override(nn.Adam, update=_adam_update(t=lambda self: 0)),
                 "increase self.t by one at the start of every step (t = 1 at the first): with t = 0 the "
                 "bias correction divides by 1 - beta**0 = 0."),
-        Mistake("stores_corrected", _AdamStoresCorrected,
+        Mistake("stores_corrected", override(nn.Adam, update=_adam_update(keep_corrected=True)),
                 "keep the plain averages v and s in self.v and self.s; the corrected ones are only for this "
                 "step's update (store them in local variables)."),
-        Mistake("not_in_place", _AdamNotInPlace,
+        Mistake("not_in_place", override(nn.Adam, step=_step_not_in_place),
                 "the parameters never change: `value = value - ...` makes a new array and leaves the model's "
                 "one alone. Update it in place: value -= learning_rate * v_corr / (np.sqrt(s_corr) + epsilon)."),
     ],

@@ -32,19 +32,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlkit import activations, batchnorm, labels, losses, tuning
+from dlkit import batchnorm, labels, losses, tuning
 from dlkit.gradcheck import numeric_gradient, relative_error
 
 from ..registry import Case, Exercise, Mistake, register
-
-
-def _quiet(fn):
-    """``fn`` with numpy's floating-point warnings silenced (known mistakes overflow on purpose)."""
-    def wrapped(*args, **kwargs):
-        with np.errstate(all="ignore"):
-            return fn(*args, **kwargs)
-    wrapped.__name__ = getattr(fn, "__name__", "mistake")
-    return wrapped
+from ._softmaxes import quiet, softmax, softmax_global_max, softmax_no_max, softmax_rows, softmax_total
 
 
 def _verdict(name, got, numeric, m=None):
@@ -215,7 +207,7 @@ def _bad_search(zoom=True, pick="min", scale="log", clip=True, among="all", draw
                     new[name] = (max(lo, c - half), min(hi, c + half)) if clip else (c - half, c + half)
             box = new
         return trials
-    return _quiet(random_search)
+    return quiet(random_search)
 
 
 register(Exercise(
@@ -324,7 +316,7 @@ def _bad_bn_forward(axis=1, scale="sqrt", eps_inside=True, use_mode=True, swap=F
         Z_norm = (Z - mu) * inv_std
         Z_tilde = gamma * Z_norm + beta if affine else Z_norm
         return Z_tilde, (Z_norm, inv_std, gamma, mode), new
-    return _quiet(batchnorm_forward)
+    return quiet(batchnorm_forward)
 
 
 register(Exercise(
@@ -386,22 +378,33 @@ def _bn_backward_case(rng, mode=None, n=None, m=None):
     return Case((dZ_tilde, cache), label=f"random dZ_tilde and cache, Z {Z.shape}, mode = {mode!r}")
 
 
-def _bad_bn_backward(stats=True, sums=True, use_gamma=True, use_mode=True, axis=1, mean_term=True):
-    """batchnorm_backward with one deliberate slip."""
+def _bad_bn_backward(axis=1, mean_term=True):
+    """batchnorm_backward summing over the wrong axis, or without the mean term of dZ."""
     def batchnorm_backward(dZ_tilde, cache):
         Z_norm, inv_std, gamma, mode = cache
         m = dZ_tilde.shape[axis]
         dbeta = np.sum(dZ_tilde, axis=axis, keepdims=True)
         dgamma = np.sum(dZ_tilde * Z_norm, axis=axis, keepdims=True)
-        g = gamma if use_gamma else 1.0
-        if (mode == "test" and use_mode) or not stats:
-            dZ = g * inv_std * dZ_tilde
-        else:
-            dZ = g * inv_std * (dZ_tilde - (dbeta / m if mean_term else 0.0) - Z_norm * dgamma / m)
-        if not sums:
-            dbeta, dgamma = dbeta / m, dgamma / m
+        if mode == "test":
+            return gamma * inv_std * dZ_tilde, dgamma, dbeta
+        dZ = gamma * inv_std * (dZ_tilde - (dbeta / m if mean_term else 0.0) - Z_norm * dgamma / m)
         return dZ, dgamma, dbeta
     return batchnorm_backward
+
+
+def _with_cache(mode=None, gamma=None):
+    """The reference on a changed cache (Z_norm, inv_std, gamma, mode): another mode, or gamma = ones."""
+    def batchnorm_backward(dZ_tilde, cache):
+        Z_norm, inv_std, g, m = cache
+        changed = (Z_norm, inv_std, g if gamma is None else np.ones_like(g), m if mode is None else mode)
+        return batchnorm.batchnorm_backward(dZ_tilde, changed)
+    return batchnorm_backward
+
+
+def _means_not_sums(dZ_tilde, cache):
+    dZ, dgamma, dbeta = batchnorm.batchnorm_backward(dZ_tilde, cache)
+    m = dZ_tilde.shape[1]
+    return dZ, dgamma / m, dbeta / m
 
 
 def _copy_cache(cache):
@@ -464,17 +467,17 @@ register(Exercise(
                   _bn_backward_case(np.random.default_rng(44), mode="train", n=1, m=2)],
     gradcheck=_bn_gradcheck,
     mistakes=[
-        Mistake("ignores_batch_statistics", _bad_bn_backward(stats=False),
+        Mistake("ignores_batch_statistics", _with_cache(mode="test"),
                 "in training mode mu and sigma^2 are computed from the mini-batch, so every z also moves them: "
                 "dZ = gamma * inv_std * (dZ_tilde - mean(dZ_tilde) - Z_norm * mean(dZ_tilde * Z_norm)), the "
                 "means over the examples (axis=1, keepdims=True)."),
-        Mistake("means_not_sums", _bad_bn_backward(sums=False),
+        Mistake("means_not_sums", _means_not_sums,
                 "dZ_tilde already holds slopes of the cost (the 1/m is inside), so dbeta and dgamma are sums "
                 "over the examples, np.sum(..., axis=1, keepdims=True), not means."),
-        Mistake("no_gamma", _bad_bn_backward(use_gamma=False),
+        Mistake("no_gamma", _with_cache(gamma="ones"),
                 "Z_tilde = gamma * Z_norm + beta, so the slope reaching Z_norm is gamma * dZ_tilde: multiply dZ "
                 "by gamma."),
-        Mistake("train_formula_in_test", _bad_bn_backward(use_mode=False),
+        Mistake("train_formula_in_test", _with_cache(mode="train"),
                 "in test mode mu and sigma^2 are the running averages, constants that do not depend on Z: "
                 "dZ = gamma * inv_std * dZ_tilde (look at the mode stored in the cache)."),
         Mistake("no_mean_term", _bad_bn_backward(mean_term=False),
@@ -545,11 +548,6 @@ register(Exercise(
 
 # ================================================================ softmax
 
-def _softmax(Z):
-    """The course's softmax of a (C, m) matrix: each column is turned into probabilities."""
-    return activations.softmax(Z, axis=0)
-
-
 _Z_NOTES = np.array([[5.0], [2.0], [-1.0], [3.0]])
 
 
@@ -558,29 +556,9 @@ def _softmax_case(rng):
     return Case((rng.normal(0, 3, size=(C, m)),), label=f"random Z of shape ({C}, {m})")
 
 
-def _softmax_no_max(Z):
-    t = np.exp(Z)
-    return t / np.sum(t, axis=0, keepdims=True)
-
-
-def _softmax_rows(Z):
-    t = np.exp(Z - np.max(Z, axis=1, keepdims=True))
-    return t / np.sum(t, axis=1, keepdims=True)
-
-
-def _softmax_total(Z):
-    t = np.exp(Z - np.max(Z, axis=0, keepdims=True))
-    return t / np.sum(t)
-
-
-def _softmax_global_max(Z):
-    t = np.exp(Z - np.max(Z))
-    return t / np.sum(t, axis=0, keepdims=True)
-
-
 register(Exercise(
     id="c2w3.softmax",
-    reference=_softmax,
+    reference=softmax,
     outputs="A",
     fixed_cases=[
         Case((_Z_NOTES,), label="the lecture's z = [5, 2, -1, 3]: softmax = [0.842, 0.042, 0.002, 0.114]"),
@@ -592,17 +570,17 @@ register(Exercise(
     hidden_cases=[Case((np.array([[-800.0, 5.0], [-805.0, 700.0]]),), label="very negative and very large logits"),
                   Case((np.zeros((5, 3)),), label="all logits equal: every class gets 1/5")],
     mistakes=[
-        Mistake("no_max", _quiet(_softmax_no_max),
+        Mistake("no_max", quiet(softmax_no_max),
                 "e^z overflows for large z (e^1000 is inf, and inf / inf is NaN): subtract each column's "
                 "maximum first, np.max(Z, axis=0, keepdims=True). It does not change the result, because "
                 "e^(z - c) / sum e^(z - c) = e^z / sum e^z."),
-        Mistake("rows", _softmax_rows,
+        Mistake("rows", softmax_rows,
                 "classes are the rows and examples the columns: normalise each column (axis=0), so that every "
                 "column sums to 1."),
-        Mistake("whole_matrix", _softmax_total,
+        Mistake("whole_matrix", softmax_total,
                 "divide by each column's own sum, np.sum(t, axis=0, keepdims=True), not by the sum of the "
                 "whole matrix: every example's probabilities must add up to 1."),
-        Mistake("global_max", _quiet(_softmax_global_max),
+        Mistake("global_max", quiet(softmax_global_max),
                 "subtract each column's own maximum (axis=0), not the maximum of the whole matrix: with one "
                 "overall maximum, a column of much smaller logits underflows to 0 / 0."),
     ],
@@ -620,7 +598,7 @@ def _sce_case(rng):
 def _bad_sce(cost_m=True, grad_m=True, sign=1.0, binary=False, naive_log=False, rows=False):
     def softmax_cross_entropy(Z, Y):
         m = Z.shape[1]
-        A = _softmax_rows(Z) if rows else _softmax(Z)
+        A = softmax_rows(Z) if rows else softmax(Z)
         if naive_log or rows:
             log_A = np.log(A)
         else:
@@ -634,7 +612,7 @@ def _bad_sce(cost_m=True, grad_m=True, sign=1.0, binary=False, naive_log=False, 
         cost = float(-total / (m if cost_m else 1))
         dZ = sign * (A - Y) / (m if grad_m else 1)
         return cost, dZ
-    return _quiet(softmax_cross_entropy)
+    return quiet(softmax_cross_entropy)
 
 
 def _sce_gradcheck(fn, case):
