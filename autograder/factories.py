@@ -20,6 +20,8 @@ without registering it). One numeric-gradient probe serves both
 """
 from __future__ import annotations
 
+import inspect
+
 from typing import Any, Callable, Mapping, NamedTuple, Optional, Sequence
 
 import numpy as np
@@ -104,7 +106,10 @@ def _run_layer(run: LayerRun, cls: type, record_init: Sequence[str]) -> tuple:
 def layer_driver(setup: Callable[..., LayerRun], record_init: Sequence[str] = ()) -> Callable[[type], Callable]:
     """The driver of a layer exercise: returns ``(*initial params, out, dX, *grads)`` of one case."""
     def driver(cls):
-        return lambda *args: _run_layer(setup(*args), cls, record_init)
+        def run(*args):
+            return _run_layer(setup(*args), cls, record_init)
+        run.__signature__ = inspect.signature(setup)  # messages name the case's arguments as setup does
+        return run
     return driver
 
 

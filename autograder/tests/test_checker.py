@@ -71,8 +71,11 @@ def test_unknown_exercise_lists_neighbours():
         get("c1w2.propogate")
 
 
-def test_extra_check_and_registry_duplicates():
+def test_extra_check_and_registry_duplicates(monkeypatch):
+    from autograder import registry
     from autograder.registry import register
+
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))  # the test's entry does not outlive it
 
     ex = Exercise(id="test.double", reference=lambda x: 2 * x, fixed_cases=[Case((1.0,))],
                   extra_check=lambda out, case: None if out > 0 else "must be positive")
