@@ -24,6 +24,7 @@ import numpy as np
 from dlkit.gradcheck import numeric_gradient, relative_error
 
 TOLERANCE = 1e-5
+ABSOLUTE_NOISE = 1e-7
 
 
 def numeric_slopes(J: Callable[[], float], arrays: Mapping[str, np.ndarray], eps: float = 1e-6) -> dict:
@@ -47,9 +48,13 @@ def phrase(got, numeric: np.ndarray, m: Optional[int] = None,
     if got.shape != numeric.shape:
         if got.size != numeric.size:
             return f"has {got.size} entries but should have {numeric.size} (the shape {numeric.shape})"
+        if got.ndim == numeric.ndim and got.ndim > 1:  # (1, n) for (n, 1): a transpose, not a rank slip
+            return f"has shape {got.shape} but should have the shape {numeric.shape} of its parameter"
         got = got.reshape(numeric.shape)
     err = relative_error(numeric, got)
-    if err < tol:
+    # Below ABSOLUTE_NOISE a difference is rounding in the numeric slope itself (a gradient that is
+    # nearly zero has a large relative error from noise alone), not a verdict on the student.
+    if err < tol or float(np.max(np.abs(numeric - got), initial=0.0)) < ABSOLUTE_NOISE:
         return None
     for candidate, text in alternatives:
         if relative_error(np.asarray(candidate, dtype=float), got) < tol:
