@@ -6,10 +6,19 @@ g'(Z), evaluated at the pre-activation ``Z`` (course notation: g'^[l](Z^[l])).
 
 ``softmax`` normalises along an axis: ``axis=0`` (the default) treats each
 column as one example's class scores, the courses' ``(C, m)`` layout.
+
+The math lives once, in ``dlkit.layers.activations``: these functions turn
+their input into a float array and call its cores (g'(Z) being the backward
+core with an upstream gradient of 1). ``relu_derivative`` and the leaky ReLU
+are the lecture's own conventions and live here only.
 """
 from __future__ import annotations
 
 import numpy as np
+
+from .layers.activations import (
+    relu_core, sigmoid_backward_core, sigmoid_core, softmax_core, tanh_backward_core, tanh_core,
+)
 
 
 def sigmoid(z):
@@ -17,31 +26,27 @@ def sigmoid(z):
 
     Stable for large |z|: uses e^-|z| so that no exponent is positive.
     """
-    z = np.asarray(z, dtype=float)
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return sigmoid_core(np.asarray(z, dtype=float))
 
 
 def sigmoid_derivative(z):
     """sigma'(z) = sigma(z) (1 - sigma(z)); 0.25 at z = 0."""
-    s = sigmoid(z)
-    return s * (1.0 - s)
+    return sigmoid_backward_core(1.0, sigmoid(z))
 
 
 def tanh(z):
     """tanh(z) = (e^z - e^-z) / (e^z + e^-z), in (-1, 1)."""
-    return np.tanh(np.asarray(z, dtype=float))
+    return tanh_core(np.asarray(z, dtype=float))
 
 
 def tanh_derivative(z):
     """tanh'(z) = 1 - tanh(z)^2; 1 at z = 0."""
-    t = np.tanh(np.asarray(z, dtype=float))
-    return 1.0 - t * t
+    return tanh_backward_core(1.0, tanh(z))
 
 
 def relu(z):
     """max(0, z), elementwise."""
-    return np.maximum(0.0, np.asarray(z, dtype=float))
+    return relu_core(np.asarray(z, dtype=float))
 
 
 def relu_derivative(z):
@@ -65,10 +70,7 @@ def softmax(z, axis: int = 0):
 
     ``z`` of shape (C, m) with ``axis=0`` gives per-column probabilities that sum to 1.
     """
-    z = np.asarray(z, dtype=float)
-    shifted = z - np.max(z, axis=axis, keepdims=True)
-    t = np.exp(shifted)
-    return t / np.sum(t, axis=axis, keepdims=True)
+    return softmax_core(np.asarray(z, dtype=float), axis=axis)
 
 
 ACTIVATIONS = {

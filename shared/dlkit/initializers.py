@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array
+from ._validate import as_array, expect_choice, expect_int
+from .layers import init as _init
+from .layers.activations import relu_core, tanh_core
 
 __all__ = [
     "initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he",
@@ -47,27 +49,17 @@ def _dims(layers_dims) -> list[int]:
         layers_dims = layers_dims.tolist()
     if not isinstance(layers_dims, (list, tuple)) or len(layers_dims) < 2:
         raise ValueError(f"`layers_dims` must be a list [n_x, n_1, ..., n_L] of at least 2 sizes, got {layers_dims!r}")
-    for i, n in enumerate(layers_dims):
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"`layers_dims[{i}]` must be a positive integer (a number of units), got {n!r}")
-    return [int(n) for n in layers_dims]
+    return [expect_int(f"layers_dims[{i}]", n, min=1, what="a number of units") for i, n in enumerate(layers_dims)]
 
 
 def weight_variance(method: str, n_prev: int, n: int | None = None) -> float:
     """The variance Var(w) each scaled initialiser targets for a layer with ``n_prev`` inputs and ``n`` units.
 
     ``"he"``: 2 / n_prev (ReLU); ``"xavier"``: 1 / n_prev (tanh, the lecture's
-    Xavier); ``"glorot"``: 2 / (n_prev + n) (needs ``n``).
+    Xavier); ``"glorot"``: 2 / (n_prev + n) (needs ``n``). The rules live in
+    ``dlkit.layers.init``, shared with ``dlkit.nn.init``.
     """
-    if method == "he":
-        return 2.0 / n_prev
-    if method == "xavier":
-        return 1.0 / n_prev
-    if method == "glorot":
-        if n is None:
-            raise ValueError("the Glorot variance 2 / (n^[l-1] + n^[l]) needs the layer size `n`")
-        return 2.0 / (n_prev + n)
-    raise ValueError(f"`method` must be 'he', 'xavier' or 'glorot', got {method!r}")
+    return _init.weight_variance(method, n_prev, n)
 
 
 def _gaussian(layers_dims, seed, std_of) -> dict:
@@ -114,7 +106,7 @@ def initialize_parameters_he(layers_dims, *, seed: int = 3) -> dict:
     Targets Var(w) = 2 / n^[l-1], which keeps E[(a^[l])^2] the same from layer
     to layer in a ReLU network.
     """
-    return _gaussian(layers_dims, seed, lambda n_prev, n: np.sqrt(2.0 / n_prev))
+    return _gaussian(layers_dims, seed, lambda n_prev, n: _init.weight_std("he", n_prev))
 
 
 def initialize_parameters_xavier(layers_dims, *, variant: str = "fan_in", seed: int = 3) -> dict:
@@ -125,9 +117,9 @@ def initialize_parameters_xavier(layers_dims, *, variant: str = "fan_in", seed: 
     W^[l] = randn * sqrt(2 / (n^[l-1] + n^[l])), Var(w) = 2 / (n^[l-1] + n^[l]).
     """
     if variant == "fan_in":
-        return _gaussian(layers_dims, seed, lambda n_prev, n: np.sqrt(weight_variance("xavier", n_prev)))
+        return _gaussian(layers_dims, seed, lambda n_prev, n: _init.weight_std("xavier", n_prev))
     if variant == "average":
-        return _gaussian(layers_dims, seed, lambda n_prev, n: np.sqrt(weight_variance("glorot", n_prev, n)))
+        return _gaussian(layers_dims, seed, lambda n_prev, n: _init.weight_std("glorot", n_prev, n))
     raise ValueError(f"`variant` must be 'fan_in' (1 / n^[l-1]) or 'average' (2 / (n^[l-1] + n^[l])), got {variant!r}")
 
 
@@ -141,18 +133,13 @@ INITIALIZERS = {
 
 def initialize(layers_dims, method: str = "he", **kwargs) -> dict:
     """``INITIALIZERS[method](layers_dims, **kwargs)``: "zeros", "random", "he" or "xavier"."""
-    if method not in INITIALIZERS:
-        raise ValueError(f"`method` must be one of {sorted(INITIALIZERS)}, got {method!r}")
+    expect_choice("method", method, sorted(INITIALIZERS))
     if method == "zeros" and kwargs:
         raise ValueError(f"the zeros initialiser takes no options, got {sorted(kwargs)}")
     return INITIALIZERS[method](layers_dims, **kwargs)
 
 
-_ACTIVATIONS = {
-    "relu": lambda z: np.maximum(z, 0.0),
-    "tanh": np.tanh,
-    "linear": lambda z: z,
-}
+_ACTIVATIONS = {"relu": relu_core, "tanh": tanh_core, "linear": lambda z: z}
 
 
 def activation_stds(X, parameters, activation: str = "relu") -> np.ndarray:
@@ -163,8 +150,7 @@ def activation_stds(X, parameters, activation: str = "relu") -> np.ndarray:
     shrinks the signal with depth. X (n_x, m); returns an array of L + 1 floats.
     Overflow to inf is allowed (that is the point of the exploding case).
     """
-    if activation not in _ACTIVATIONS:
-        raise ValueError(f"`activation` must be one of {sorted(_ACTIVATIONS)}, got {activation!r}")
+    expect_choice("activation", activation, sorted(_ACTIVATIONS))
     A = as_array("X", X, ndim=2)
     L = len(parameters) // 2
     if L < 1 or set(parameters) != {f"{k}{l}" for l in range(1, L + 1) for k in "Wb"}:
