@@ -36,23 +36,24 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_shape
-from .layers.dense import linear_activation_backward, linear_activation_forward, linear_backward
-from .losses import binary_cross_entropy
+from ._validate import as_array, expect_int, expect_shape
+from .layers.activations import relu_backward_core, relu_core, relu_forward, sigmoid_core, sigmoid_forward
+from .layers.dense import (
+    linear_activation_backward, linear_backward, linear_backward_course1_core, linear_forward, linear_forward_core,
+)
+from .layers.losses import binary_cross_entropy, binary_cross_entropy_core
 
 __all__ = [
     "initialize_parameters", "initialize_parameters_deep", "L_model_forward", "compute_cost",
     "L_model_backward", "update_parameters", "two_layer_model", "L_layer_model", "predict",
-    "count_parameters", "training_steps",
+    "count_parameters", "training_steps", "gradient_step_core",
 ]
 
 SCALED = "1/sqrt(n_prev)"
 
 
 def _positive_int(name, value):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"`{name}` must be a positive integer (a number of units), got {value!r}")
-    return int(value)
+    return expect_int(name, value, min=1, what="a number of units")
 
 
 def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
@@ -111,20 +112,37 @@ def _num_layers(parameters) -> int:
     return L
 
 
+# Two kernel sets for one pass: the checked kernels for the public functions,
+# the cores for the training loops (whose inputs are checked once, up front).
+_CHECKED = {"linear": linear_forward, "relu": relu_forward, "sigmoid": sigmoid_forward,
+            "linear_backward": linear_backward,
+            "relu_layer_backward": lambda dA, cache: linear_activation_backward(dA, cache, "relu")}
+_CORES = {"linear": lambda A, W, b: (linear_forward_core(A, W, b), (A, W, b)),
+          "relu": lambda Z: (relu_core(Z), Z), "sigmoid": lambda Z: (sigmoid_core(Z), Z),
+          "linear_backward": lambda dZ, cache: linear_backward_course1_core(dZ, cache[0], cache[1]),
+          "relu_layer_backward": lambda dA, cache: linear_backward_course1_core(
+              relu_backward_core(dA, cache[1]), cache[0][0], cache[0][1])}
+
+
+def _forward(X, parameters, L, kernels):
+    A, caches = X, []
+    for l in range(1, L + 1):
+        Z, linear_cache = kernels["linear"](A, parameters[f"W{l}"], parameters[f"b{l}"])
+        A, activation_cache = kernels["sigmoid" if l == L else "relu"](Z)
+        caches.append((linear_cache, activation_cache))
+    return A, caches
+
+
 def L_model_forward(X, parameters):
     """Forward pass of [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
 
     X (n_x, m) -> AL (1, m) (in general (n^[L], m)); ``caches`` is a list of L
-    caches ``((A_prev, W, b), Z)``, one per layer, layer 1 first.
+    caches ``((A_prev, W, b), Z)``, one per layer, layer 1 first. Each layer is
+    checked by the kernels of ``dlkit.layers`` (a ValueError names the layer's
+    argument and the shape it expected).
     """
     L = _num_layers(parameters)
-    A = as_array("X", X, ndim=2)
-    caches = []
-    for l in range(1, L + 1):
-        activation = "sigmoid" if l == L else "relu"
-        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
-        caches.append(cache)
-    return A, caches
+    return _forward(as_array("X", X, ndim=2), parameters, L, _CHECKED)
 
 
 def compute_cost(AL, Y) -> float:
@@ -151,13 +169,16 @@ def L_model_backward(AL, Y, caches) -> dict:
     expect_shape("Y", Y, AL.shape, hint="Y holds one label per column of AL")
     if not isinstance(caches, (list, tuple)) or not caches:
         raise ValueError("`caches` must be the list of per-layer caches that L_model_forward returned")
+    return _backward(AL, Y, caches, _CHECKED)
+
+
+def _backward(AL, Y, caches, kernels) -> dict:
     L = len(caches)
     grads = {}
     dZ = AL - Y
-    linear_cache = caches[L - 1][0]
-    grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZ, linear_cache)
+    grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = kernels["linear_backward"](dZ, caches[L - 1][0])
     for l in range(L - 2, -1, -1):
-        dA_prev, dW, db = linear_activation_backward(grads[f"dA{l + 1}"], caches[l], "relu")
+        dA_prev, dW, db = kernels["relu_layer_backward"](grads[f"dA{l + 1}"], caches[l])
         grads[f"dA{l}"], grads[f"dW{l + 1}"], grads[f"db{l + 1}"] = dA_prev, dW, db
     return grads
 
@@ -168,16 +189,21 @@ def update_parameters(params, grads, learning_rate) -> dict:
     Returns a new dict; ``params`` is not modified.
     """
     L = _num_layers(params)
-    parameters = {}
+    parameters, checked = {}, {}
     for l in range(1, L + 1):
         for k in "Wb":
-            p = as_array(f"{k}{l}", params[f"{k}{l}"])
+            parameters[f"{k}{l}"] = as_array(f"{k}{l}", params[f"{k}{l}"])
             if f"d{k}{l}" not in grads:
                 raise ValueError(f"`grads` has no 'd{k}{l}': it needs dW1, db1, ..., dW{L}, db{L}")
-            g = as_array(f"d{k}{l}", grads[f"d{k}{l}"])
-            expect_shape(f"grads['d{k}{l}']", g, p.shape, hint=f"a gradient has the shape of its parameter {k}{l}")
-            parameters[f"{k}{l}"] = p - learning_rate * g
-    return parameters
+            checked[f"d{k}{l}"] = as_array(f"d{k}{l}", grads[f"d{k}{l}"])
+            expect_shape(f"grads['d{k}{l}']", checked[f"d{k}{l}"], parameters[f"{k}{l}"].shape,
+                         hint=f"a gradient has the shape of its parameter {k}{l}")
+    return gradient_step_core(parameters, checked, learning_rate)
+
+
+def gradient_step_core(parameters, grads, learning_rate) -> dict:
+    """The unchecked step of ``update_parameters``: a new dict ``{k: p - learning_rate * grads["d" + k]}``."""
+    return {k: p - learning_rate * grads[f"d{k}"] for k, p in parameters.items()}
 
 
 def training_steps(num_iterations: int, progress: bool = False, desc: str = "training"):
@@ -194,12 +220,12 @@ def _gradient_descent(parameters, X, Y, learning_rate, num_iterations, print_cos
     X = as_array("X", X, ndim=2)
     Y = as_array("Y", Y)
     expect_shape("Y", Y, (1, X.shape[1]), hint="Y holds one label per column of X")
-    costs = []
-    for i in training_steps(num_iterations, progress, desc):
-        AL, caches = L_model_forward(X, parameters)
-        cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
+    L, costs = _num_layers(parameters), []
+    for i in training_steps(num_iterations, progress, desc):     # inputs checked above: cores only in here
+        AL, caches = _forward(X, parameters, L, _CORES)
+        cost = binary_cross_entropy_core(AL, Y)
+        grads = _backward(AL, Y, caches, _CORES)
+        parameters = gradient_step_core(parameters, grads, learning_rate)
         if print_cost and (i % 100 == 0 or i == num_iterations - 1):
             print(f"Cost after iteration {i}: {cost}")
         if i % 100 == 0:

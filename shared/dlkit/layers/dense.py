@@ -9,6 +9,7 @@ whatever scalar dZ is the slope of):
 
     linear_forward_core(A_prev, W, b) -> Z
     linear_backward_core(dZ, A_prev, W) -> dA_prev = W^T dZ, dW = dZ A_prev^T, db = row sums of dZ
+    linear_backward_course1_core(dZ, A_prev, W) -> the same with dW and db divided by m (see below)
 
 Checked kernels (Course 1 Week 4's signatures, layouts and caches):
 
@@ -17,8 +18,8 @@ Checked kernels (Course 1 Week 4's signatures, layouts and caches):
     linear_activation_forward(..., activation)    -> A, cache = ((A_prev, W, b), Z)
     linear_activation_backward(dA, cache, activation) -> dA_prev, dW, db
 
-**Course 1's scaling convention** lives only in ``linear_backward``, a thin
-wrapper over the core: the course's ``dZ`` holds per-example derivatives
+**Course 1's scaling convention** lives only in ``linear_backward_course1_core``,
+a thin wrapper over the core that ``linear_backward`` calls after its checks: the course's ``dZ`` holds per-example derivatives
 (column i is dL^(i)/dZ[:, i]) while ``dW`` and ``db`` are slopes of the cost
 J = (1/m) sum_i L^(i), so the wrapper divides the core's dW and db by m:
 
@@ -37,7 +38,7 @@ from .activations import (
 )
 
 __all__ = [
-    "linear_forward_core", "linear_backward_core",
+    "linear_forward_core", "linear_backward_core", "linear_backward_course1_core",
     "linear_forward", "linear_backward", "linear_activation_forward", "linear_activation_backward",
     "ACTIVATION_NAMES",
 ]
@@ -55,6 +56,13 @@ def linear_forward_core(A_prev, W, b):
 def linear_backward_core(dZ, A_prev, W):
     """(dA_prev, dW, db) = (W^T dZ, dZ A_prev^T, dZ summed over the examples): true slopes, no 1/m."""
     return W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True)
+
+
+def linear_backward_course1_core(dZ, A_prev, W):
+    """Course 1's convention over the core, unchecked: dZ holds per-example slopes, so dW and db are divided by m."""
+    dA_prev, dW, db = linear_backward_core(dZ, A_prev, W)
+    m = A_prev.shape[1]
+    return dA_prev, dW / m, db / m
 
 
 # -------------------------------------------------------- checked kernels
@@ -111,8 +119,7 @@ def linear_backward(dZ, cache):
     dZ = expect_layout("dZ", dZ, "(n^[l], m)")
     m = A_prev.shape[1]
     expect_shape("dZ", dZ, (W.shape[0], m), hint="dZ has one row per unit and one column per example")
-    dA_prev, dW, db = linear_backward_core(dZ, A_prev, W)
-    return dA_prev, dW / m, db / m
+    return linear_backward_course1_core(dZ, A_prev, W)
 
 
 _FORWARD = {"sigmoid": sigmoid_forward, "relu": relu_forward, "tanh": tanh_forward}
