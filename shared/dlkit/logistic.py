@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_same_columns, expect_shape
+from ._validate import as_array, expect_int, expect_same_columns, expect_shape
 from .activations import sigmoid
 from .losses import binary_cross_entropy_from_logits
 
@@ -21,9 +21,8 @@ __all__ = ["initialize_with_zeros", "propagate", "optimize", "predict", "model",
 
 def initialize_with_zeros(dim: int):
     """Return ``w`` of zeros with shape (dim, 1) and ``b = 0.0`` (a float)."""
-    if isinstance(dim, bool) or not isinstance(dim, (int, np.integer)) or dim < 1:
-        raise ValueError(f"`dim` must be a positive integer (the number of features n_x), got {dim!r}")
-    return np.zeros((int(dim), 1)), 0.0
+    dim = expect_int("dim", dim, min=1, what="the number of features n_x")
+    return np.zeros((dim, 1)), 0.0
 
 
 def _check_wbXY(w, b, X, Y=None):

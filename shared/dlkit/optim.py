@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._validate import expect_int
+
 from .deep import _num_layers
 
 EPSILON = 1e-8
@@ -244,8 +246,7 @@ def descent_path(grad, w0, optimizer: str = "gd", learning_rate: float = 0.1, nu
     """
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"`optimizer` must be one of {OPTIMIZERS}, got {optimizer!r}")
-    if isinstance(num_steps, bool) or int(num_steps) != num_steps or num_steps < 0:
-        raise ValueError(f"`num_steps` must be a non-negative integer, got {num_steps!r}")
+    num_steps = expect_int("num_steps", num_steps, min=0)
     w = np.asarray(w0, dtype=float).ravel()
     v, s = np.zeros_like(w), np.zeros_like(w)
     path = [w]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_shape
+from ._validate import as_array, expect_int, expect_shape
 from .activations import sigmoid
 from .losses import binary_cross_entropy
 
@@ -70,9 +70,8 @@ def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
     the weights are standard normal draws times 0.01 (W1 drawn before W2), the biases zero.
     Note: this re-seeds numpy's global random generator.
     """
-    for name, value in (("n_x", n_x), ("n_h", n_h), ("n_y", n_y)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"`{name}` must be a positive integer (a number of units), got {value!r}")
+    n_x, n_h, n_y = (expect_int(k, v, min=1, what="a number of units") for k, v in (("n_x", n_x), ("n_h", n_h),
+                                                                                    ("n_y", n_y)))
     np.random.seed(2)
     W1 = np.random.randn(n_h, n_x) * 0.01
     b1 = np.zeros((n_h, 1))

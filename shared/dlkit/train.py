@@ -29,7 +29,7 @@ Initialisation: He, ``W^[l] = randn * sqrt(2 / n^[l-1])`` (seed 3), zero biases
 from __future__ import annotations
 
 from . import minibatch, optim
-from ._validate import as_array, expect_shape
+from ._validate import as_array, expect_int, expect_shape
 from .deep import L_model_backward, L_model_forward, compute_cost, training_steps
 from .initializers import initialize_parameters_he
 
@@ -63,8 +63,7 @@ def model(X, Y, layers_dims, optimizer="adam", learning_rate=0.0007, mini_batch_
     """
     if optimizer not in optim.OPTIMIZERS:
         raise ValueError(f"`optimizer` must be one of {optim.OPTIMIZERS}, got {optimizer!r}")
-    if isinstance(num_epochs, bool) or int(num_epochs) != num_epochs or num_epochs < 1:
-        raise ValueError(f"`num_epochs` must be a positive integer, got {num_epochs!r}")
+    num_epochs = expect_int("num_epochs", num_epochs, min=1)
     if decay is not None and not callable(decay):
         raise ValueError(f"`decay` must be a function (learning_rate0, epoch_num, decay_rate) -> rate, got {decay!r}")
     X = as_array("X", X, ndim=2)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_shape
+from ._validate import as_array, expect_int, expect_shape
 from .deep import (L_model_backward, L_model_forward, SCALED, _num_layers, compute_cost,
                    initialize_parameters_deep, training_steps)
 from .minibatch import minibatch_indices
@@ -57,8 +57,7 @@ def transfer_learning(parameters, n_out: int, seed: int = 0) -> dict:
     ``np.random.RandomState(seed)``; bL = zeros (n_out, 1).
     """
     L = _num_layers(parameters)
-    if isinstance(n_out, bool) or not isinstance(n_out, (int, np.integer)) or n_out < 1:
-        raise ValueError(f"`n_out` must be a positive number of output units, got {n_out!r}")
+    n_out = expect_int("n_out", n_out, min=1, what="the number of output units")
     new = {k: np.array(v, dtype=float, copy=True) for k, v in parameters.items()}
     n_prev = new[f"W{L}"].shape[1]
     rng = np.random.RandomState(seed)

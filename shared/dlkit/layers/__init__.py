@@ -29,5 +29,6 @@ from .dense import (
 
 __all__ = [
     "activations", "dense", "dropout", "init", "losses", "ACTIVATION_NAMES",
-    *(n for n in activations.__all__ + dense.__all__ if n.endswith(("_forward", "_backward"))),
+    "linear_forward", "linear_backward", "linear_activation_forward", "linear_activation_backward",
+    "sigmoid_forward", "sigmoid_backward", "relu_forward", "relu_backward", "tanh_forward", "tanh_backward",
 ]
