@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._validate import expect_choice, expect_layout
+
 EPSILON = 1e-5
 
 
@@ -30,9 +32,7 @@ def init_running(n: int) -> dict:
 
 
 def _check(Z, gamma, beta):
-    Z = np.asarray(Z, dtype=float)
-    if Z.ndim != 2:
-        raise ValueError(f"Z should be a matrix (n, m) with one column per example; got shape {Z.shape}")
+    Z = expect_layout("Z", Z, "(n, m)", hint="one column per example")
     n = Z.shape[0]
     for name, p in (("gamma", gamma), ("beta", beta)):
         if np.shape(p) != (n, 1):
@@ -57,6 +57,7 @@ def batchnorm_forward(Z, gamma, beta, running=None, mode: str = "train", momentu
     running -- the updated running averages (a new dict; the argument is not modified)
     """
     Z = _check(Z, gamma, beta)
+    expect_choice("mode", mode, ("train", "test"))
     if running is None:
         running = init_running(Z.shape[0])
     if mode == "train":
@@ -66,10 +67,8 @@ def batchnorm_forward(Z, gamma, beta, running=None, mode: str = "train", momentu
         var = Z.var(axis=1, keepdims=True)
         running = {"mean": momentum * running["mean"] + (1 - momentum) * mu,
                    "var": momentum * running["var"] + (1 - momentum) * var}
-    elif mode == "test":
-        mu, var = running["mean"], running["var"]
     else:
-        raise ValueError(f"mode must be 'train' or 'test', not {mode!r}")
+        mu, var = running["mean"], running["var"]
     inv_std = 1.0 / np.sqrt(var + epsilon)
     Z_norm = (Z - mu) * inv_std
     Z_tilde = gamma * Z_norm + beta

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_int, expect_shape
+from ._validate import as_array, expect_int, expect_layout, expect_shape
 from .layers.activations import relu_backward_core, relu_core, relu_forward, sigmoid_core, sigmoid_forward
 from .layers.dense import (
     linear_activation_backward, linear_backward, linear_backward_course1_core, linear_forward, linear_forward_core,
@@ -142,7 +142,7 @@ def L_model_forward(X, parameters):
     argument and the shape it expected).
     """
     L = _num_layers(parameters)
-    return _forward(as_array("X", X, ndim=2), parameters, L, _CHECKED)
+    return _forward(expect_layout("X", X, "(n_x, m)"), parameters, L, _CHECKED)
 
 
 def compute_cost(AL, Y) -> float:
@@ -150,7 +150,7 @@ def compute_cost(AL, Y) -> float:
 
     AL is clipped to [1e-12, 1 - 1e-12] so that log(0) never happens.
     """
-    AL = as_array("AL", AL, ndim=2)
+    AL = expect_layout("AL", AL, "(1, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, AL.shape, hint="Y holds one label per column of AL")
     return binary_cross_entropy(AL, Y)
@@ -164,7 +164,7 @@ def L_model_backward(AL, Y, caches) -> dict:
     dZ^[L] = AL - Y, which is what is computed: the same numbers, without the
     division that overflows when AL rounds to 0 or 1.
     """
-    AL = as_array("AL", AL, ndim=2)
+    AL = expect_layout("AL", AL, "(1, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, AL.shape, hint="Y holds one label per column of AL")
     if not isinstance(caches, (list, tuple)) or not caches:
@@ -217,7 +217,7 @@ def training_steps(num_iterations: int, progress: bool = False, desc: str = "tra
 
 
 def _gradient_descent(parameters, X, Y, learning_rate, num_iterations, print_cost, progress, desc):
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, (1, X.shape[1]), hint="Y holds one label per column of X")
     L, costs = _num_layers(parameters), []

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_choice, expect_int
+from ._validate import expect_choice, expect_int, expect_layout
 from .layers import init as _init
 from .layers.activations import relu_core, tanh_core
 
@@ -151,7 +151,7 @@ def activation_stds(X, parameters, activation: str = "relu") -> np.ndarray:
     Overflow to inf is allowed (that is the point of the exploding case).
     """
     expect_choice("activation", activation, sorted(_ACTIVATIONS))
-    A = as_array("X", X, ndim=2)
+    A = expect_layout("X", X, "(n_x, m)")
     L = len(parameters) // 2
     if L < 1 or set(parameters) != {f"{k}{l}" for l in range(1, L + 1) for k in "Wb"}:
         raise ValueError(f"`parameters` must hold W1, b1, ..., WL, bL; got keys {sorted(parameters)}")

@@ -54,7 +54,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import deep
-from ._validate import as_array, expect_int, expect_shape
+from ._validate import as_array, expect_int, expect_layout, expect_shape
 from .layers.activations import relu_backward_core, relu_core, sigmoid_core
 from .layers.dense import linear_backward_course1_core, linear_forward_core
 from .layers.losses import binary_cross_entropy_core
@@ -118,7 +118,7 @@ def _unpack(cache, names):
 
 
 def _check_xy(X, Y, n_x=None):
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     if n_x is not None:
         expect_shape("X", X, (n_x, "m"), hint=f"W1 has {n_x} columns, one per input feature")
     Y = as_array("Y", Y)
@@ -145,7 +145,7 @@ def _l2_core(weights, lambd, m) -> float:
 
 def compute_cost_with_regularization(A3, Y, parameters, lambd) -> float:
     """Cross-entropy of A3 (1, m) against Y (1, m) plus the L2 term (lambda / 2m) sum_l ||W^[l]||_F^2; a float."""
-    A3 = as_array("A3", A3, ndim=2)
+    A3 = expect_layout("A3", A3, "(1, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, A3.shape, hint="Y holds one label per column of A3")
     return deep.compute_cost(A3, Y) + l2_cost(parameters, lambd, Y.shape[1])
@@ -198,7 +198,7 @@ def _forward(X, W1, b1, W2, b2, W3, b3, keep_prob=1.0, rng=None):
 
 
 def _check_x(X, W1):
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     expect_shape("X", X, (W1.shape[1], "m"), hint=f"W1 has {W1.shape[1]} columns, one per input feature")
     return X
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_int, expect_shape
+from ._validate import as_array, expect_int, expect_layout, expect_shape
 from .activations import sigmoid
 from .losses import binary_cross_entropy
 
@@ -29,10 +29,10 @@ _NAMES = ("W1", "b1", "W2", "b2")
 
 
 def _check_XY(X, Y=None):
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     if Y is None:
         return X
-    Y = as_array("Y", Y, ndim=2)
+    Y = expect_layout("Y", Y, "(1, m)")
     expect_shape("Y", Y, ("n_y", X.shape[1]), hint="Y holds one label per column of X")
     return X, Y
 
@@ -100,7 +100,7 @@ def compute_cost(A2, Y) -> float:
 
     A2 is clipped away from 0 and 1 by 1e-12, so a saturated output never gives log(0).
     """
-    A2 = as_array("A2", A2, ndim=2)
+    A2 = expect_layout("A2", A2, "(1, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, A2.shape, hint="labels and predictions must have the same shape")
     return binary_cross_entropy(A2, Y)
@@ -185,8 +185,8 @@ def predict(parameters, X):
 
 def accuracy(predictions, Y) -> float:
     """Percentage of entries where ``predictions`` equals ``Y`` (same shape, e.g. (1, m))."""
-    predictions = as_array("predictions", predictions, ndim=2)
-    Y = as_array("Y", Y, ndim=2)
+    predictions = expect_layout("predictions", predictions, "(1, m)")
+    Y = expect_layout("Y", Y, "(1, m)")
     expect_shape("predictions", predictions, Y.shape)
     return float(100.0 * np.mean(predictions == Y))
 
