@@ -24,13 +24,24 @@ from .layers.activations import (
 def sigmoid(z):
     """sigma(z) = 1 / (1 + e^-z), elementwise; same shape as ``z``.
 
+    z (any shape) -> sigma(z), same shape. No cache, no errors (any numeric input).
+
     Stable for large |z|: uses e^-|z| so that no exponent is positive.
+
+    >>> sigmoid(np.array([-1000.0, 0.0, 1000.0]))
+    array([0. , 0.5, 1. ])
     """
     return sigmoid_core(np.asarray(z, dtype=float))
 
 
 def sigmoid_derivative(z):
-    """sigma'(z) = sigma(z) (1 - sigma(z)); 0.25 at z = 0."""
+    """sigma'(z) = sigma(z) (1 - sigma(z)); 0.25 at z = 0.
+
+    The notes' test values: about 0 at z = -10 and 10, 1/4 at 0:
+
+    >>> np.round(sigmoid_derivative(np.array([-10.0, 0.0, 10.0])), 4)
+    array([0.  , 0.25, 0.  ])
+    """
     return sigmoid_backward_core(1.0, sigmoid(z))
 
 
@@ -45,7 +56,13 @@ def tanh_derivative(z):
 
 
 def relu(z):
-    """max(0, z), elementwise."""
+    """max(0, z), elementwise.
+
+    z (any shape) -> max(0, z), same shape.
+
+    >>> relu(np.array([-2.0, 0.0, 3.0]))
+    array([0., 0., 3.])
+    """
     return relu_core(np.asarray(z, dtype=float))
 
 
@@ -68,7 +85,14 @@ def leaky_relu_derivative(z, slope: float = 0.01):
 def softmax(z, axis: int = 0):
     """e^z / sum(e^z) along ``axis``; subtracts the max first, so never overflows.
 
+    z (C, m) -> probabilities (C, m), each column summing to 1 (with ``axis=0``).
+
     ``z`` of shape (C, m) with ``axis=0`` gives per-column probabilities that sum to 1.
+
+    The notes' example z = [5, 2, -1, 3]:
+
+    >>> np.round(softmax(np.array([[5.0], [2.0], [-1.0], [3.0]])), 3).ravel()
+    array([0.842, 0.042, 0.002, 0.114])
     """
     return softmax_core(np.asarray(z, dtype=float), axis=axis)
 

@@ -59,7 +59,14 @@ def _positive_int(name, value):
 def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
     """Parameters of a 2-layer net: W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1).
 
+    n_x, n_h, n_y (positive ints) -> parameters {W1, b1, W2, b2}. Raises ValueError for a size that is not a positive integer.
+
     Weights are ``randn * 0.01`` after seed 1, biases zero.
+
+    The notes' shape test (n^[0] = 3, 4 hidden units, 1 output):
+
+    >>> {k: v.shape for k, v in initialize_parameters(3, 4, 1).items()}
+    {'W1': (4, 3), 'b1': (4, 1), 'W2': (1, 4), 'b2': (1, 1)}
     """
     n_x, n_h, n_y = (_positive_int(k, v) for k, v in (("n_x", n_x), ("n_h", n_h), ("n_y", n_y)))
     rng = np.random.RandomState(1)
@@ -73,9 +80,17 @@ def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
 def initialize_parameters_deep(layer_dims, *, scale: float | str = 0.01, seed: int = 3) -> dict:
     """Parameters W1, b1, ..., WL, bL for ``layer_dims = [n^[0], ..., n^[L]]`` (L >= 1).
 
+    layer_dims [n^[0], ..., n^[L]] -> parameters {W1, b1, ..., WL, bL}. Raises ValueError for a size that is not a positive integer.
+
     W^[l] (n^[l], n^[l-1]) is ``randn * scale``, or ``randn / sqrt(n^[l-1])``
     when ``scale="1/sqrt(n_prev)"``; b^[l] (n^[l], 1) is zero. The draws follow
     ``np.random.seed(seed)``, layer by layer (defaults: the course's seed 3 and 0.01).
+
+    The notes' worked example, L = 5 with n = [2, 3, 5, 4, 2, 1] (66 parameters):
+
+    >>> p = initialize_parameters_deep([2, 3, 5, 4, 2, 1])
+    >>> [p[f"W{l}"].shape for l in range(1, 6)], count_parameters([2, 3, 5, 4, 2, 1])
+    ([(3, 2), (5, 3), (4, 5), (2, 4), (1, 2)], 66)
     """
     if isinstance(layer_dims, np.ndarray):
         layer_dims = layer_dims.tolist()
@@ -140,6 +155,12 @@ def L_model_forward(X, parameters):
     caches ``((A_prev, W, b), Z)``, one per layer, layer 1 first. Each layer is
     checked by the kernels of ``dlkit.layers`` (a ValueError names the layer's
     argument and the shape it expected).
+
+    With all-zero inputs every Z is 0 and the output is sigma(0) = 1/2 (the notes' L = 5 net):
+
+    >>> AL, caches = L_model_forward(np.zeros((2, 4)), initialize_parameters_deep([2, 3, 5, 4, 2, 1]))
+    >>> AL, len(caches)
+    (array([[0.5, 0.5, 0.5, 0.5]]), 5)
     """
     L = _num_layers(parameters)
     return _forward(expect_layout("X", X, "(n_x, m)"), parameters, L, _CHECKED)
@@ -148,7 +169,14 @@ def L_model_forward(X, parameters):
 def compute_cost(AL, Y) -> float:
     """Cross-entropy cost J = -(1/m) sum [Y log AL + (1 - Y) log(1 - AL)] of AL, Y (1, m); a float.
 
+    AL (1, m), Y (1, m) -> J, a float. Raises ValueError when Y does not have the shape of AL.
+
     AL is clipped to [1e-12, 1 - 1e-12] so that log(0) never happens.
+
+    Predicting sigma(0) = 1/2 for every example costs log 2:
+
+    >>> round(compute_cost(np.full((1, 4), 0.5), np.array([[1, 0, 1, 1]])), 6)
+    0.693147
     """
     AL = expect_layout("AL", AL, "(1, m)")
     Y = as_array("Y", Y)
@@ -159,10 +187,20 @@ def compute_cost(AL, Y) -> float:
 def L_model_backward(AL, Y, caches) -> dict:
     """Backward pass of the L-layer net; returns ``grads`` with dA0 .. dA{L-1}, dW1 .. dWL, db1 .. dbL.
 
+    AL (1, m), Y (1, m), caches (L of them) -> grads {dA0 (n^[0], m), ..., dWl like Wl, dbl like bl}.
+
     AL, Y (1, m); ``caches`` from ``L_model_forward``. The output layer's
     gradient dAL = -(Y/AL - (1-Y)/(1-AL)) times sigma'(Z^[L]) simplifies to
     dZ^[L] = AL - Y, which is what is computed: the same numbers, without the
     division that overflows when AL rounds to 0 or 1.
+
+    Convention: dW and db are slopes of the cost (the 1/m inside), the dA per-example slopes.
+    For the notes' L = 5 net at zero inputs, dZ^[5] = AL - Y = 1/2 - Y, so db5 is its mean:
+
+    >>> AL, caches = L_model_forward(np.zeros((2, 4)), initialize_parameters_deep([2, 3, 5, 4, 2, 1]))
+    >>> grads = L_model_backward(AL, np.array([[1, 0, 1, 1]]), caches)
+    >>> grads["db5"], grads["dW5"].shape, grads["dA0"].shape
+    (array([[-0.25]]), (1, 2), (2, 4))
     """
     AL = expect_layout("AL", AL, "(1, m)")
     Y = as_array("Y", Y)
@@ -186,7 +224,13 @@ def _backward(AL, Y, caches, kernels) -> dict:
 def update_parameters(params, grads, learning_rate) -> dict:
     """One gradient-descent step: W^[l] - learning_rate dW^[l], b^[l] - learning_rate db^[l].
 
+    params {Wl, bl}, grads {dWl, dbl} of the same shapes, learning_rate -> a new dict {Wl, bl}. Raises ValueError for a missing or misshapen gradient.
+
     Returns a new dict; ``params`` is not modified.
+
+    >>> update_parameters({"W1": np.array([[1.0]]), "b1": np.array([[0.0]])},
+    ...                   {"dW1": np.array([[0.5]]), "db1": np.array([[-1.0]])}, 0.1)
+    {'W1': array([[0.95]]), 'b1': array([[0.1]])}
     """
     L = _num_layers(params)
     parameters, checked = {}, {}

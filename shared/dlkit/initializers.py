@@ -76,9 +76,17 @@ def _gaussian(layers_dims, seed, std_of) -> dict:
 def initialize_parameters_zeros(layers_dims) -> dict:
     """All weights and biases zero: W^[l] (n^[l], n^[l-1]), b^[l] (n^[l], 1).
 
+    layers_dims [n^[0], ..., n^[L]] -> parameters {Wl (n^[l], n^[l-1]), bl (n^[l], 1)}, all zero.
+
     Var(w) = 0: every unit of a layer computes the same function and receives
     the same gradient, so the units stay identical (and with ReLU hidden layers
     nothing but the output bias ever moves). A counter-example, not a choice.
+
+    The notes' symmetric case, n^[0] = n^[1] = 2:
+
+    >>> initialize_parameters_zeros([2, 2, 1])["W1"]
+    array([[0., 0.],
+           [0., 0.]])
     """
     dims = _dims(layers_dims)
     parameters = {}
@@ -91,9 +99,15 @@ def initialize_parameters_zeros(layers_dims) -> dict:
 def initialize_parameters_random(layers_dims, *, scale: float = 10.0, seed: int = 3) -> dict:
     """W^[l] = randn(n^[l], n^[l-1]) * scale (seeded), b^[l] = 0.
 
+    layers_dims [n^[0], ..., n^[L]] -> parameters {Wl (n^[l], n^[l-1]), bl (n^[l], 1)}.
+
     Targets Var(w) = scale^2 whatever the layer's size: 100 with the course's
     default scale 10, far too large (the sigmoid output saturates and the
     first cost is huge); 1e-4 with 0.01, too small for a deep net.
+
+    >>> p = initialize_parameters_random([2, 3, 1])
+    >>> bool(np.allclose(p["W1"], np.random.RandomState(3).randn(3, 2) * 10)), p["b1"].shape
+    (True, (3, 1))
     """
     if isinstance(scale, bool) or not isinstance(scale, (int, float, np.number)) or not np.isfinite(scale) or scale <= 0:
         raise ValueError(f"`scale` must be a positive number, got {scale!r}")
@@ -103,8 +117,16 @@ def initialize_parameters_random(layers_dims, *, scale: float = 10.0, seed: int 
 def initialize_parameters_he(layers_dims, *, seed: int = 3) -> dict:
     """He initialisation for ReLU layers: W^[l] = randn(n^[l], n^[l-1]) * sqrt(2 / n^[l-1]) (seeded), b^[l] = 0.
 
+    layers_dims [n^[0], ..., n^[L]] -> parameters {Wl (n^[l], n^[l-1]), bl (n^[l], 1)}.
+
     Targets Var(w) = 2 / n^[l-1], which keeps E[(a^[l])^2] the same from layer
     to layer in a ReLU network.
+
+    The He rule randn(n^[l], n^[l-1]) * sqrt(2 / n^[l-1]):
+
+    >>> p = initialize_parameters_he([2, 3, 1])
+    >>> bool(np.allclose(p["W1"], np.random.RandomState(3).randn(3, 2) * np.sqrt(2 / 2)))
+    True
     """
     return _gaussian(layers_dims, seed, lambda n_prev, n: _init.weight_std("he", n_prev))
 

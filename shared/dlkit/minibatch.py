@@ -24,9 +24,8 @@ def minibatch_indices(m: int, mini_batch_size: int = 64, seed: int | None = 0, s
     (``seed=None`` leaves the global generator as it is).
     """
     mini_batch_size = expect_int("mini_batch_size", mini_batch_size, min=1, what="examples per mini-batch")
-    if int(m) != m or m < 1:
-        raise ValueError(f"there must be at least one example; got m = {m!r}")
-    m, size = int(m), int(mini_batch_size)
+    m = expect_int("m", m, min=1, what="the number of examples")
+    size = mini_batch_size
     if shuffle:
         if seed is not None:
             np.random.seed(seed)

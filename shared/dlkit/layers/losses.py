@@ -69,7 +69,7 @@ def binary_cross_entropy(A, Y) -> float:
     A (1, m), Y (1, m) labels 0/1 -> J, a float. Raises ValueError when Y's shape differs from A's.
 
     >>> round(binary_cross_entropy(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]])), 6)
-    0.279909
+    0.279777
     """
     A, Y = _pair("A", A, Y, "(1, m)", "labels and predictions must have the same shape")
     return binary_cross_entropy_core(A, Y)
