@@ -50,8 +50,8 @@ def dropout_forward_core(A, D, keep_prob):
 
 
 def dropout_backward_core(dA, D, keep_prob):
-    """dA * D / keep_prob, with the mask of the forward pass."""
-    return dA * D / keep_prob
+    """dA * D / keep_prob, with the mask of the forward pass (the forward map is linear in A: the same product)."""
+    return dropout_forward_core(dA, D, keep_prob)
 
 
 # -------------------------------------------------------- checked kernels
@@ -79,6 +79,14 @@ def dropout_mask(shape, keep_prob, rng) -> np.ndarray:
     return dropout_mask_core(rng, tuple(shape), check_keep_prob(keep_prob))
 
 
+def _check_masked(name, X, D, keep_prob, hint):
+    """The kernels' contract: X a float array, D a mask of X's shape, keep_prob a probability."""
+    X = as_array(name, X)
+    D = np.asarray(D)
+    expect_shape("D", D, X.shape, hint=hint)
+    return X, D, check_keep_prob(keep_prob)
+
+
 def dropout_forward(A, D, keep_prob) -> np.ndarray:
     """Inverted dropout of the activations.
 
@@ -88,10 +96,8 @@ def dropout_forward(A, D, keep_prob) -> np.ndarray:
     >>> dropout_forward(np.array([[1.0, 2.0]]), np.array([[True, False]]), 0.5)
     array([[2., 0.]])
     """
-    A = as_array("A", A)
-    D = np.asarray(D)
-    expect_shape("D", D, A.shape, hint="the mask has one entry per unit and per example, like A")
-    return dropout_forward_core(A, D, check_keep_prob(keep_prob))
+    A, D, keep_prob = _check_masked("A", A, D, keep_prob, "the mask has one entry per unit and per example, like A")
+    return dropout_forward_core(A, D, keep_prob)
 
 
 def dropout_backward(dA, D, keep_prob) -> np.ndarray:
@@ -103,7 +109,5 @@ def dropout_backward(dA, D, keep_prob) -> np.ndarray:
     >>> dropout_backward(np.array([[0.3, 0.3]]), np.array([[False, True]]), 0.75)
     array([[0. , 0.4]])
     """
-    dA = as_array("dA", dA)
-    D = np.asarray(D)
-    expect_shape("D", D, dA.shape, hint="use the mask of the forward pass, shaped like dA")
-    return dropout_backward_core(dA, D, check_keep_prob(keep_prob))
+    dA, D, keep_prob = _check_masked("dA", dA, D, keep_prob, "use the mask of the forward pass, shaped like dA")
+    return dropout_backward_core(dA, D, keep_prob)
