@@ -18,7 +18,8 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import as_array, expect_int, expect_layout, expect_shape
-from .activations import sigmoid
+from .layers.activations import sigmoid_core, tanh_backward_core, tanh_core
+from .layers.dense import linear_backward_course1_core, linear_forward_core
 from .losses import binary_cross_entropy
 
 __all__ = ["layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
@@ -88,10 +89,10 @@ def forward_propagation(X, parameters):
     """
     X = _check_XY(X)
     p = _check_parameters(parameters, n_x=X.shape[0])
-    Z1 = p["W1"] @ X + p["b1"]
-    A1 = np.tanh(Z1)
-    Z2 = p["W2"] @ A1 + p["b2"]
-    A2 = sigmoid(Z2)
+    Z1 = linear_forward_core(X, p["W1"], p["b1"])
+    A1 = tanh_core(Z1)
+    Z2 = linear_forward_core(A1, p["W2"], p["b2"])
+    A2 = sigmoid_core(Z2)
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
@@ -123,12 +124,10 @@ def backward_propagation(parameters, cache, X, Y) -> dict:
     A2 = as_array("A2", cache["A2"])
     expect_shape("A2", A2, (n_y, m), hint="the cache must come from the same parameters and X")
     expect_shape("Y", Y, (n_y, m))
-    dZ2 = A2 - Y
-    dW2 = (dZ2 @ A1.T) / m
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
-    dZ1 = (p["W2"].T @ dZ2) * (1.0 - A1 * A1)
-    dW1 = (dZ1 @ X.T) / m
-    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    dZ2 = A2 - Y                                        # the course's formulas, computed by dlkit.layers' cores:
+    dA1, dW2, db2 = linear_backward_course1_core(dZ2, A1, p["W2"])   # dW2 = (1/m) dZ2 A1^T, db2 = (1/m) sum dZ2
+    dZ1 = tanh_backward_core(dA1, A1)                   # dZ1 = W2^T dZ2 * (1 - A1^2)
+    _, dW1, db1 = linear_backward_course1_core(dZ1, X, p["W1"])      # dW1 = (1/m) dZ1 X^T, db1 = (1/m) sum dZ1
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
