@@ -17,6 +17,11 @@ core; Course 1's 1/m convention is a thin wrapper there (``linear_backward``).
 notebooks and the autograder call the kernels. ``dlkit.layers._contract``
 checks that a naive (loop) kernel and a fast one keep the same contract.
 
+A kernel's docstring has one form: a summary line; inputs with shapes ->
+outputs with shapes, and the cache; the gradient convention (Course 1's
+per-example dZ, or true slopes); the errors it raises; one doctest with the
+course notes' numbers (``tests/test_doctests.py`` runs them all).
+
 The checked kernels are importable from here: ``from dlkit.layers import linear_forward``.
 """
 from . import activations, dense, dropout, init, losses
