@@ -107,7 +107,14 @@ def _three_layers(parameters):
     missing = [k for k in ("W1", "b1", "W2", "b2", "W3", "b3") if k not in parameters]
     if missing:
         raise ValueError(f"`parameters` is missing {missing}: this is the 3-layer network W1, b1, W2, b2, W3, b3")
-    return [as_array(k, parameters[k]) for k in ("W1", "b1", "W2", "b2", "W3", "b3")]
+    W1, b1, W2, b2, W3, b3 = (as_array(k, parameters[k]) for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
+    n_prev = expect_layout("W1", W1, "(n^[1], n_x)").shape[0]
+    for l, W, b in ((1, W1, b1), (2, W2, b2), (3, W3, b3)):
+        if l > 1:
+            expect_shape(f"W{l}", W, ("n^[l]", n_prev), hint=f"W{l} has one column per unit of layer {l - 1}")
+        n_prev = W.shape[0]
+        expect_shape(f"b{l}", b, (n_prev, 1), hint=f"b{l} is a column with one bias per unit (one per row of W{l})")
+    return [W1, b1, W2, b2, W3, b3]
 
 
 def _unpack(cache, names):

@@ -19,9 +19,10 @@ Checked kernels (Course 1 Week 4's signatures, layouts and caches):
     linear_activation_backward(dA, cache, activation) -> dA_prev, dW, db
 
 **Course 1's scaling convention** lives only in ``linear_backward_course1_core``,
-a thin wrapper over the core that ``linear_backward`` calls after its checks: the course's ``dZ`` holds per-example derivatives
-(column i is dL^(i)/dZ[:, i]) while ``dW`` and ``db`` are slopes of the cost
-J = (1/m) sum_i L^(i), so the wrapper divides the core's dW and db by m:
+a thin wrapper over the core that ``linear_backward`` calls after its checks.
+The course's ``dZ`` holds per-example derivatives (column i is dL^(i)/dZ[:, i])
+while ``dW`` and ``db`` are slopes of the cost J = (1/m) sum_i L^(i), so the
+wrapper divides the core's dW and db by m:
 
     dW = (1/m) dZ A_prev^T,   db = (1/m) sum_i dZ[:, i],   dA_prev = W^T dZ   (no 1/m).
 
