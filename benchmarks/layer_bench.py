@@ -83,14 +83,26 @@ def _torch_step(n_prev, n, m):
     return step
 
 
-def _median_us(steps, repeats):
-    """Median microseconds per call of each step; the runs are interleaved, so that a busy moment hits all."""
+def _median_us(steps, repeats, threads):
+    """Median microseconds per call of each step; the runs are interleaved, so that a busy moment hits all.
+
+    numpy runs under ``limit_blas_threads(threads)``; torch outside it (threadpoolctl's limit on the
+    BLAS libraries slows torch's own down), with ``torch.set_num_threads(threads)``.
+    """
     timers = {name: timeit.Timer(fn) for name, fn in steps.items()}
-    numbers = {name: timer.autorange()[0] for name, timer in timers.items()}
+    for fn in steps.values():          # warm up: torch's first autograd call takes a large fraction of a second,
+        for _ in range(20):            # which would make autorange settle on one call per run
+            fn()
+
+    def timed(name, number=None):
+        with limit_blas_threads(None if name.startswith("torch") else threads):
+            return timers[name].autorange()[0] if number is None else timers[name].timeit(number)
+
+    numbers = {name: timed(name) for name in timers}
     runs = {name: [] for name in steps}
     for _ in range(repeats):
-        for name, timer in timers.items():
-            runs[name].append(timer.timeit(numbers[name]) / numbers[name] * 1e6)
+        for name in timers:
+            runs[name].append(timed(name, numbers[name]) / numbers[name] * 1e6)
     return {name: statistics.median(r) for name, r in runs.items()}
 
 
@@ -106,16 +118,15 @@ def main(argv=None) -> int:
     except ImportError:
         have_torch = False
         print("PyTorch is not installed: numpy implementations only (pip install torch==2.13.0 to compare)")
-    with limit_blas_threads(args.threads):
-        for n_prev, n, m in SIZES:
-            steps = _numpy_steps(n_prev, n, m)
-            if have_torch:
-                steps["torch (autograd)"] = _torch_step(n_prev, n, m)
-            times = _median_us(steps, args.repeats)
-            base = times["bare numpy"]
-            print(f"dense layer {n_prev} -> {n}, m = {m}: forward + backward, median of {args.repeats} runs")
-            for name, t in times.items():
-                print(f"  {name:18s} {t:9.2f} us   {t / base:5.2f} x bare")
+    for n_prev, n, m in SIZES:
+        steps = _numpy_steps(n_prev, n, m)
+        if have_torch:
+            steps["torch (autograd)"] = _torch_step(n_prev, n, m)
+        times = _median_us(steps, args.repeats, args.threads)
+        base = times["bare numpy"]
+        print(f"dense layer {n_prev} -> {n}, m = {m}: forward + backward, median of {args.repeats} runs")
+        for name, t in times.items():
+            print(f"  {name:18s} {t:9.2f} us   {t / base:5.2f} x bare")
     return 0
 
 
