@@ -8,7 +8,8 @@ Modules, in the order the course meets them:
 - ``logistic``: logistic regression (initialize_with_zeros, propagate, optimize, predict, model)
 - ``gradcheck``: numeric gradients and the relative error of a gradient check
 - ``shallow``: Course 1 Week 3, a two-layer network with tanh hidden units
-- ``layers.dense``: dense-layer kernels, forward/backward pairs with caches (Course 1 Week 4)
+- ``layers``: the layer math, once: dense, activations, dropout, initialisation scales, losses, each an
+  unchecked core and a checked course kernel (forward/backward pairs with caches)
 - ``deep``: Course 1 Week 4, L-layer networks and the two training models
 - ``practical``: Course 2 Week 1, split sizes, bias/variance diagnosis, the basic recipe, input normalisation
 - ``initializers``: zeros, scaled random, Xavier and He initialisation of an L-layer net

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._validate import expect_choice, expect_layout
+
 EPSILON = 1e-5
 
 
@@ -30,9 +32,7 @@ def init_running(n: int) -> dict:
 
 
 def _check(Z, gamma, beta):
-    Z = np.asarray(Z, dtype=float)
-    if Z.ndim != 2:
-        raise ValueError(f"Z should be a matrix (n, m) with one column per example; got shape {Z.shape}")
+    Z = expect_layout("Z", Z, "(n, m)", hint="one column per example")
     n = Z.shape[0]
     for name, p in (("gamma", gamma), ("beta", beta)):
         if np.shape(p) != (n, 1):
@@ -43,6 +43,8 @@ def _check(Z, gamma, beta):
 def batchnorm_forward(Z, gamma, beta, running=None, mode: str = "train", momentum: float = 0.9,
                       epsilon: float = EPSILON):
     """Normalise ``Z`` per unit, then scale by ``gamma`` and shift by ``beta``.
+
+    Z (n, m), gamma (n, 1), beta (n, 1), running -> Z_tilde (n, m), cache, running. Raises ValueError for a misshapen gamma or beta, an unknown mode, or one example in training mode.
 
     Arguments:
     Z -- pre-activations, shape (n, m)
@@ -55,8 +57,15 @@ def batchnorm_forward(Z, gamma, beta, running=None, mode: str = "train", momentu
     Z_tilde -- gamma * Z_norm + beta, shape (n, m)
     cache -- what ``batchnorm_backward`` needs
     running -- the updated running averages (a new dict; the argument is not modified)
+
+    The notes' check: the output has mean beta and standard deviation gamma (up to epsilon):
+
+    >>> Z_tilde, cache, running = batchnorm_forward(np.array([[1.0, 2.0, 3.0, 4.0]]), np.array([[2.0]]), np.array([[1.0]]))
+    >>> np.round(Z_tilde, 4), round(float(Z_tilde.mean()), 6), round(float(Z_tilde.std()), 4)
+    (array([[-1.6833,  0.1056,  1.8944,  3.6833]]), 1.0, 2.0)
     """
     Z = _check(Z, gamma, beta)
+    expect_choice("mode", mode, ("train", "test"))
     if running is None:
         running = init_running(Z.shape[0])
     if mode == "train":
@@ -66,10 +75,8 @@ def batchnorm_forward(Z, gamma, beta, running=None, mode: str = "train", momentu
         var = Z.var(axis=1, keepdims=True)
         running = {"mean": momentum * running["mean"] + (1 - momentum) * mu,
                    "var": momentum * running["var"] + (1 - momentum) * var}
-    elif mode == "test":
-        mu, var = running["mean"], running["var"]
     else:
-        raise ValueError(f"mode must be 'train' or 'test', not {mode!r}")
+        mu, var = running["mean"], running["var"]
     inv_std = 1.0 / np.sqrt(var + epsilon)
     Z_norm = (Z - mu) * inv_std
     Z_tilde = gamma * Z_norm + beta
@@ -78,6 +85,8 @@ def batchnorm_forward(Z, gamma, beta, running=None, mode: str = "train", momentu
 
 def batchnorm_backward(dZ_tilde, cache):
     """Gradients of batch normalisation.
+
+    dZ_tilde (n, m), cache -> dZ (n, m), dgamma (n, 1), dbeta (n, 1); true slopes of the cost.
 
     Arguments:
     dZ_tilde -- dJ/dZ_tilde, shape (n, m)
@@ -91,6 +100,13 @@ def batchnorm_backward(dZ_tilde, cache):
     ``dZ = gamma / sigma * (dZ_tilde - mean(dZ_tilde) - Z_norm * mean(dZ_tilde * Z_norm))``
     (means over the mini-batch); in test mode they are constants and
     ``dZ = gamma / sigma * dZ_tilde``.
+
+    A gradient that is the same for every example moves only beta (the mean is subtracted):
+
+    >>> Z_tilde, cache, _ = batchnorm_forward(np.array([[1.0, 2.0, 3.0, 4.0]]), np.array([[2.0]]), np.array([[1.0]]))
+    >>> dZ, dgamma, dbeta = batchnorm_backward(np.ones((1, 4)), cache)
+    >>> bool(np.abs(dZ).max() < 1e-12), dbeta
+    (True, array([[4.]]))
     """
     Z_norm, inv_std, gamma, mode = cache
     dZ_tilde = np.asarray(dZ_tilde, dtype=float)

@@ -36,29 +36,37 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_shape
-from .layers.dense import linear_activation_backward, linear_activation_forward, linear_backward
-from .losses import binary_cross_entropy
+from ._validate import as_array, expect_int, expect_layout, expect_shape
+from .layers.activations import relu_backward_core, relu_core, relu_forward, sigmoid_core, sigmoid_forward
+from .layers.dense import (
+    linear_activation_backward, linear_backward, linear_backward_course1_core, linear_forward, linear_forward_core,
+)
+from .layers.losses import binary_cross_entropy, binary_cross_entropy_core
 
 __all__ = [
     "initialize_parameters", "initialize_parameters_deep", "L_model_forward", "compute_cost",
     "L_model_backward", "update_parameters", "two_layer_model", "L_layer_model", "predict",
-    "count_parameters", "training_steps",
+    "count_parameters", "training_steps", "gradient_step_core",
 ]
 
 SCALED = "1/sqrt(n_prev)"
 
 
 def _positive_int(name, value):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"`{name}` must be a positive integer (a number of units), got {value!r}")
-    return int(value)
+    return expect_int(name, value, min=1, what="a number of units")
 
 
 def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
     """Parameters of a 2-layer net: W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1).
 
+    n_x, n_h, n_y (positive ints) -> parameters {W1, b1, W2, b2}. Raises ValueError for a size that is not a positive integer.
+
     Weights are ``randn * 0.01`` after seed 1, biases zero.
+
+    The notes' shape test (n^[0] = 3, 4 hidden units, 1 output):
+
+    >>> {k: v.shape for k, v in initialize_parameters(3, 4, 1).items()}
+    {'W1': (4, 3), 'b1': (4, 1), 'W2': (1, 4), 'b2': (1, 1)}
     """
     n_x, n_h, n_y = (_positive_int(k, v) for k, v in (("n_x", n_x), ("n_h", n_h), ("n_y", n_y)))
     rng = np.random.RandomState(1)
@@ -72,9 +80,17 @@ def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
 def initialize_parameters_deep(layer_dims, *, scale: float | str = 0.01, seed: int = 3) -> dict:
     """Parameters W1, b1, ..., WL, bL for ``layer_dims = [n^[0], ..., n^[L]]`` (L >= 1).
 
+    layer_dims [n^[0], ..., n^[L]] -> parameters {W1, b1, ..., WL, bL}. Raises ValueError for a size that is not a positive integer.
+
     W^[l] (n^[l], n^[l-1]) is ``randn * scale``, or ``randn / sqrt(n^[l-1])``
     when ``scale="1/sqrt(n_prev)"``; b^[l] (n^[l], 1) is zero. The draws follow
     ``np.random.seed(seed)``, layer by layer (defaults: the course's seed 3 and 0.01).
+
+    The notes' worked example, L = 5 with n = [2, 3, 5, 4, 2, 1] (66 parameters):
+
+    >>> p = initialize_parameters_deep([2, 3, 5, 4, 2, 1])
+    >>> [p[f"W{l}"].shape for l in range(1, 6)], count_parameters([2, 3, 5, 4, 2, 1])
+    ([(3, 2), (5, 3), (4, 5), (2, 4), (1, 2)], 66)
     """
     if isinstance(layer_dims, np.ndarray):
         layer_dims = layer_dims.tolist()
@@ -111,28 +127,58 @@ def _num_layers(parameters) -> int:
     return L
 
 
+# Two kernel sets for one pass: the checked kernels for the public functions,
+# the cores for the training loops (whose inputs are checked once, up front).
+_CHECKED = {"linear": linear_forward, "relu": relu_forward, "sigmoid": sigmoid_forward,
+            "linear_backward": linear_backward,
+            "relu_layer_backward": lambda dA, cache: linear_activation_backward(dA, cache, "relu")}
+_CORES = {"linear": lambda A, W, b: (linear_forward_core(A, W, b), (A, W, b)),
+          "relu": lambda Z: (relu_core(Z), Z), "sigmoid": lambda Z: (sigmoid_core(Z), Z),
+          "linear_backward": lambda dZ, cache: linear_backward_course1_core(dZ, cache[0], cache[1]),
+          "relu_layer_backward": lambda dA, cache: linear_backward_course1_core(
+              relu_backward_core(dA, cache[1]), cache[0][0], cache[0][1])}
+
+
+def _forward(X, parameters, L, kernels):
+    A, caches = X, []
+    for l in range(1, L + 1):
+        Z, linear_cache = kernels["linear"](A, parameters[f"W{l}"], parameters[f"b{l}"])
+        A, activation_cache = kernels["sigmoid" if l == L else "relu"](Z)
+        caches.append((linear_cache, activation_cache))
+    return A, caches
+
+
 def L_model_forward(X, parameters):
     """Forward pass of [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
 
     X (n_x, m) -> AL (1, m) (in general (n^[L], m)); ``caches`` is a list of L
-    caches ``((A_prev, W, b), Z)``, one per layer, layer 1 first.
+    caches ``((A_prev, W, b), Z)``, one per layer, layer 1 first. Each layer is
+    checked by the kernels of ``dlkit.layers`` (a ValueError names the layer's
+    argument and the shape it expected).
+
+    With all-zero inputs every Z is 0 and the output is sigma(0) = 1/2 (the notes' L = 5 net):
+
+    >>> AL, caches = L_model_forward(np.zeros((2, 4)), initialize_parameters_deep([2, 3, 5, 4, 2, 1]))
+    >>> AL, len(caches)
+    (array([[0.5, 0.5, 0.5, 0.5]]), 5)
     """
     L = _num_layers(parameters)
-    A = as_array("X", X, ndim=2)
-    caches = []
-    for l in range(1, L + 1):
-        activation = "sigmoid" if l == L else "relu"
-        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
-        caches.append(cache)
-    return A, caches
+    return _forward(expect_layout("X", X, "(n_x, m)"), parameters, L, _CHECKED)
 
 
 def compute_cost(AL, Y) -> float:
     """Cross-entropy cost J = -(1/m) sum [Y log AL + (1 - Y) log(1 - AL)] of AL, Y (1, m); a float.
 
+    AL (1, m), Y (1, m) -> J, a float. Raises ValueError when Y does not have the shape of AL.
+
     AL is clipped to [1e-12, 1 - 1e-12] so that log(0) never happens.
+
+    Predicting sigma(0) = 1/2 for every example costs log 2:
+
+    >>> round(compute_cost(np.full((1, 4), 0.5), np.array([[1, 0, 1, 1]])), 6)
+    0.693147
     """
-    AL = as_array("AL", AL, ndim=2)
+    AL = expect_layout("AL", AL, "(1, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, AL.shape, hint="Y holds one label per column of AL")
     return binary_cross_entropy(AL, Y)
@@ -141,23 +187,36 @@ def compute_cost(AL, Y) -> float:
 def L_model_backward(AL, Y, caches) -> dict:
     """Backward pass of the L-layer net; returns ``grads`` with dA0 .. dA{L-1}, dW1 .. dWL, db1 .. dbL.
 
+    AL (1, m), Y (1, m), caches (L of them) -> grads {dA0 (n^[0], m), ..., dWl like Wl, dbl like bl}.
+
     AL, Y (1, m); ``caches`` from ``L_model_forward``. The output layer's
     gradient dAL = -(Y/AL - (1-Y)/(1-AL)) times sigma'(Z^[L]) simplifies to
     dZ^[L] = AL - Y, which is what is computed: the same numbers, without the
     division that overflows when AL rounds to 0 or 1.
+
+    Convention: dW and db are slopes of the cost (the 1/m inside), the dA per-example slopes.
+    For the notes' L = 5 net at zero inputs, dZ^[5] = AL - Y = 1/2 - Y, so db5 is its mean:
+
+    >>> AL, caches = L_model_forward(np.zeros((2, 4)), initialize_parameters_deep([2, 3, 5, 4, 2, 1]))
+    >>> grads = L_model_backward(AL, np.array([[1, 0, 1, 1]]), caches)
+    >>> grads["db5"], grads["dW5"].shape, grads["dA0"].shape
+    (array([[-0.25]]), (1, 2), (2, 4))
     """
-    AL = as_array("AL", AL, ndim=2)
+    AL = expect_layout("AL", AL, "(1, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, AL.shape, hint="Y holds one label per column of AL")
     if not isinstance(caches, (list, tuple)) or not caches:
         raise ValueError("`caches` must be the list of per-layer caches that L_model_forward returned")
+    return _backward(AL, Y, caches, _CHECKED)
+
+
+def _backward(AL, Y, caches, kernels) -> dict:
     L = len(caches)
     grads = {}
     dZ = AL - Y
-    linear_cache = caches[L - 1][0]
-    grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(dZ, linear_cache)
+    grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = kernels["linear_backward"](dZ, caches[L - 1][0])
     for l in range(L - 2, -1, -1):
-        dA_prev, dW, db = linear_activation_backward(grads[f"dA{l + 1}"], caches[l], "relu")
+        dA_prev, dW, db = kernels["relu_layer_backward"](grads[f"dA{l + 1}"], caches[l])
         grads[f"dA{l}"], grads[f"dW{l + 1}"], grads[f"db{l + 1}"] = dA_prev, dW, db
     return grads
 
@@ -165,19 +224,30 @@ def L_model_backward(AL, Y, caches) -> dict:
 def update_parameters(params, grads, learning_rate) -> dict:
     """One gradient-descent step: W^[l] - learning_rate dW^[l], b^[l] - learning_rate db^[l].
 
+    params {Wl, bl}, grads {dWl, dbl} of the same shapes, learning_rate -> a new dict {Wl, bl}. Raises ValueError for a missing or misshapen gradient.
+
     Returns a new dict; ``params`` is not modified.
+
+    >>> update_parameters({"W1": np.array([[1.0]]), "b1": np.array([[0.0]])},
+    ...                   {"dW1": np.array([[0.5]]), "db1": np.array([[-1.0]])}, 0.1)
+    {'W1': array([[0.95]]), 'b1': array([[0.1]])}
     """
     L = _num_layers(params)
-    parameters = {}
+    parameters, checked = {}, {}
     for l in range(1, L + 1):
         for k in "Wb":
-            p = as_array(f"{k}{l}", params[f"{k}{l}"])
+            parameters[f"{k}{l}"] = as_array(f"{k}{l}", params[f"{k}{l}"])
             if f"d{k}{l}" not in grads:
                 raise ValueError(f"`grads` has no 'd{k}{l}': it needs dW1, db1, ..., dW{L}, db{L}")
-            g = as_array(f"d{k}{l}", grads[f"d{k}{l}"])
-            expect_shape(f"grads['d{k}{l}']", g, p.shape, hint=f"a gradient has the shape of its parameter {k}{l}")
-            parameters[f"{k}{l}"] = p - learning_rate * g
-    return parameters
+            checked[f"d{k}{l}"] = as_array(f"d{k}{l}", grads[f"d{k}{l}"])
+            expect_shape(f"grads['d{k}{l}']", checked[f"d{k}{l}"], parameters[f"{k}{l}"].shape,
+                         hint=f"a gradient has the shape of its parameter {k}{l}")
+    return gradient_step_core(parameters, checked, learning_rate)
+
+
+def gradient_step_core(parameters, grads, learning_rate) -> dict:
+    """The unchecked step of ``update_parameters``: a new dict ``{k: p - learning_rate * grads["d" + k]}``."""
+    return {k: p - learning_rate * grads[f"d{k}"] for k, p in parameters.items()}
 
 
 def training_steps(num_iterations: int, progress: bool = False, desc: str = "training"):
@@ -191,15 +261,15 @@ def training_steps(num_iterations: int, progress: bool = False, desc: str = "tra
 
 
 def _gradient_descent(parameters, X, Y, learning_rate, num_iterations, print_cost, progress, desc):
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, (1, X.shape[1]), hint="Y holds one label per column of X")
-    costs = []
-    for i in training_steps(num_iterations, progress, desc):
-        AL, caches = L_model_forward(X, parameters)
-        cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
+    L, costs = _num_layers(parameters), []
+    for i in training_steps(num_iterations, progress, desc):     # inputs checked above: cores only in here
+        AL, caches = _forward(X, parameters, L, _CORES)
+        cost = binary_cross_entropy_core(AL, Y)
+        grads = _backward(AL, Y, caches, _CORES)
+        parameters = gradient_step_core(parameters, grads, learning_rate)
         if print_cost and (i % 100 == 0 or i == num_iterations - 1):
             print(f"Cost after iteration {i}: {cost}")
         if i % 100 == 0:

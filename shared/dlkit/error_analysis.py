@@ -40,6 +40,8 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from ._validate import expect_int
+
 __all__ = [
     "tag_matrix", "error_analysis_table", "ceiling", "mislabeled_share", "mismatched_split",
     "mismatched_split_indices", "error_gaps", "diagnose_gaps", "GAP_NAMES", "make_tag_table",
@@ -157,9 +159,7 @@ def mislabeled_share(dev_error, label_error, rival_error=None) -> dict:
 # ---------------------------------------------------------- mismatched distributions
 
 def _count(name, value) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise ValueError(f"`{name}` must be a non-negative whole number of examples, got {value!r}")
-    return int(value)
+    return expect_int(name, value, min=0, what="a number of examples")
 
 
 def mismatched_split(n_web, n_app, n_dev, n_test, n_train_dev=0, shuffle_all=False) -> dict:

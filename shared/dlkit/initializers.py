@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array
+from ._validate import expect_choice, expect_int, expect_layout
+from .layers import init as _init
+from .layers.activations import relu_core, tanh_core
 
 __all__ = [
     "initialize_parameters_zeros", "initialize_parameters_random", "initialize_parameters_he",
@@ -47,27 +49,17 @@ def _dims(layers_dims) -> list[int]:
         layers_dims = layers_dims.tolist()
     if not isinstance(layers_dims, (list, tuple)) or len(layers_dims) < 2:
         raise ValueError(f"`layers_dims` must be a list [n_x, n_1, ..., n_L] of at least 2 sizes, got {layers_dims!r}")
-    for i, n in enumerate(layers_dims):
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"`layers_dims[{i}]` must be a positive integer (a number of units), got {n!r}")
-    return [int(n) for n in layers_dims]
+    return [expect_int(f"layers_dims[{i}]", n, min=1, what="a number of units") for i, n in enumerate(layers_dims)]
 
 
 def weight_variance(method: str, n_prev: int, n: int | None = None) -> float:
     """The variance Var(w) each scaled initialiser targets for a layer with ``n_prev`` inputs and ``n`` units.
 
     ``"he"``: 2 / n_prev (ReLU); ``"xavier"``: 1 / n_prev (tanh, the lecture's
-    Xavier); ``"glorot"``: 2 / (n_prev + n) (needs ``n``).
+    Xavier); ``"glorot"``: 2 / (n_prev + n) (needs ``n``). The rules live in
+    ``dlkit.layers.init``, shared with ``dlkit.nn.init``.
     """
-    if method == "he":
-        return 2.0 / n_prev
-    if method == "xavier":
-        return 1.0 / n_prev
-    if method == "glorot":
-        if n is None:
-            raise ValueError("the Glorot variance 2 / (n^[l-1] + n^[l]) needs the layer size `n`")
-        return 2.0 / (n_prev + n)
-    raise ValueError(f"`method` must be 'he', 'xavier' or 'glorot', got {method!r}")
+    return _init.weight_variance(method, n_prev, n)
 
 
 def _gaussian(layers_dims, seed, std_of) -> dict:
@@ -84,9 +76,17 @@ def _gaussian(layers_dims, seed, std_of) -> dict:
 def initialize_parameters_zeros(layers_dims) -> dict:
     """All weights and biases zero: W^[l] (n^[l], n^[l-1]), b^[l] (n^[l], 1).
 
+    layers_dims [n^[0], ..., n^[L]] -> parameters {Wl (n^[l], n^[l-1]), bl (n^[l], 1)}, all zero.
+
     Var(w) = 0: every unit of a layer computes the same function and receives
     the same gradient, so the units stay identical (and with ReLU hidden layers
     nothing but the output bias ever moves). A counter-example, not a choice.
+
+    The notes' symmetric case, n^[0] = n^[1] = 2:
+
+    >>> initialize_parameters_zeros([2, 2, 1])["W1"]
+    array([[0., 0.],
+           [0., 0.]])
     """
     dims = _dims(layers_dims)
     parameters = {}
@@ -99,9 +99,15 @@ def initialize_parameters_zeros(layers_dims) -> dict:
 def initialize_parameters_random(layers_dims, *, scale: float = 10.0, seed: int = 3) -> dict:
     """W^[l] = randn(n^[l], n^[l-1]) * scale (seeded), b^[l] = 0.
 
+    layers_dims [n^[0], ..., n^[L]] -> parameters {Wl (n^[l], n^[l-1]), bl (n^[l], 1)}.
+
     Targets Var(w) = scale^2 whatever the layer's size: 100 with the course's
     default scale 10, far too large (the sigmoid output saturates and the
     first cost is huge); 1e-4 with 0.01, too small for a deep net.
+
+    >>> p = initialize_parameters_random([2, 3, 1])
+    >>> bool(np.allclose(p["W1"], np.random.RandomState(3).randn(3, 2) * 10)), p["b1"].shape
+    (True, (3, 1))
     """
     if isinstance(scale, bool) or not isinstance(scale, (int, float, np.number)) or not np.isfinite(scale) or scale <= 0:
         raise ValueError(f"`scale` must be a positive number, got {scale!r}")
@@ -111,10 +117,18 @@ def initialize_parameters_random(layers_dims, *, scale: float = 10.0, seed: int 
 def initialize_parameters_he(layers_dims, *, seed: int = 3) -> dict:
     """He initialisation for ReLU layers: W^[l] = randn(n^[l], n^[l-1]) * sqrt(2 / n^[l-1]) (seeded), b^[l] = 0.
 
+    layers_dims [n^[0], ..., n^[L]] -> parameters {Wl (n^[l], n^[l-1]), bl (n^[l], 1)}.
+
     Targets Var(w) = 2 / n^[l-1], which keeps E[(a^[l])^2] the same from layer
     to layer in a ReLU network.
+
+    The He rule randn(n^[l], n^[l-1]) * sqrt(2 / n^[l-1]):
+
+    >>> p = initialize_parameters_he([2, 3, 1])
+    >>> bool(np.allclose(p["W1"], np.random.RandomState(3).randn(3, 2) * np.sqrt(2 / 2)))
+    True
     """
-    return _gaussian(layers_dims, seed, lambda n_prev, n: np.sqrt(2.0 / n_prev))
+    return _gaussian(layers_dims, seed, lambda n_prev, n: _init.weight_std("he", n_prev))
 
 
 def initialize_parameters_xavier(layers_dims, *, variant: str = "fan_in", seed: int = 3) -> dict:
@@ -125,9 +139,9 @@ def initialize_parameters_xavier(layers_dims, *, variant: str = "fan_in", seed: 
     W^[l] = randn * sqrt(2 / (n^[l-1] + n^[l])), Var(w) = 2 / (n^[l-1] + n^[l]).
     """
     if variant == "fan_in":
-        return _gaussian(layers_dims, seed, lambda n_prev, n: np.sqrt(weight_variance("xavier", n_prev)))
+        return _gaussian(layers_dims, seed, lambda n_prev, n: _init.weight_std("xavier", n_prev))
     if variant == "average":
-        return _gaussian(layers_dims, seed, lambda n_prev, n: np.sqrt(weight_variance("glorot", n_prev, n)))
+        return _gaussian(layers_dims, seed, lambda n_prev, n: _init.weight_std("glorot", n_prev, n))
     raise ValueError(f"`variant` must be 'fan_in' (1 / n^[l-1]) or 'average' (2 / (n^[l-1] + n^[l])), got {variant!r}")
 
 
@@ -141,18 +155,13 @@ INITIALIZERS = {
 
 def initialize(layers_dims, method: str = "he", **kwargs) -> dict:
     """``INITIALIZERS[method](layers_dims, **kwargs)``: "zeros", "random", "he" or "xavier"."""
-    if method not in INITIALIZERS:
-        raise ValueError(f"`method` must be one of {sorted(INITIALIZERS)}, got {method!r}")
+    expect_choice("method", method, sorted(INITIALIZERS))
     if method == "zeros" and kwargs:
         raise ValueError(f"the zeros initialiser takes no options, got {sorted(kwargs)}")
     return INITIALIZERS[method](layers_dims, **kwargs)
 
 
-_ACTIVATIONS = {
-    "relu": lambda z: np.maximum(z, 0.0),
-    "tanh": np.tanh,
-    "linear": lambda z: z,
-}
+_ACTIVATIONS = {"relu": relu_core, "tanh": tanh_core, "linear": lambda z: z}
 
 
 def activation_stds(X, parameters, activation: str = "relu") -> np.ndarray:
@@ -163,9 +172,8 @@ def activation_stds(X, parameters, activation: str = "relu") -> np.ndarray:
     shrinks the signal with depth. X (n_x, m); returns an array of L + 1 floats.
     Overflow to inf is allowed (that is the point of the exploding case).
     """
-    if activation not in _ACTIVATIONS:
-        raise ValueError(f"`activation` must be one of {sorted(_ACTIVATIONS)}, got {activation!r}")
-    A = as_array("X", X, ndim=2)
+    expect_choice("activation", activation, sorted(_ACTIVATIONS))
+    A = expect_layout("X", X, "(n_x, m)")
     L = len(parameters) // 2
     if L < 1 or set(parameters) != {f"{k}{l}" for l in range(1, L + 1) for k in "Wb"}:
         raise ValueError(f"`parameters` must hold W1, b1, ..., WL, bL; got keys {sorted(parameters)}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_same_columns, expect_shape
+from ._validate import as_array, expect_int, expect_layout, expect_same_columns, expect_shape
 from .activations import sigmoid
 from .losses import binary_cross_entropy_from_logits
 
@@ -21,13 +21,12 @@ __all__ = ["initialize_with_zeros", "propagate", "optimize", "predict", "model",
 
 def initialize_with_zeros(dim: int):
     """Return ``w`` of zeros with shape (dim, 1) and ``b = 0.0`` (a float)."""
-    if isinstance(dim, bool) or not isinstance(dim, (int, np.integer)) or dim < 1:
-        raise ValueError(f"`dim` must be a positive integer (the number of features n_x), got {dim!r}")
-    return np.zeros((int(dim), 1)), 0.0
+    dim = expect_int("dim", dim, min=1, what="the number of features n_x")
+    return np.zeros((dim, 1)), 0.0
 
 
 def _check_wbXY(w, b, X, Y=None):
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     n_x, m = X.shape
     w = as_array("w", w)
     expect_shape("w", w, (n_x, 1), hint="w is a column with one weight per feature (row of X)")
@@ -94,8 +93,8 @@ def predict(w, b, X):
 
 def accuracy(Y_prediction, Y) -> float:
     """Percentage of columns where the prediction equals the label."""
-    Y_prediction = as_array("Y_prediction", Y_prediction, ndim=2)
-    Y = as_array("Y", Y, ndim=2)
+    Y_prediction = expect_layout("Y_prediction", Y_prediction, "(1, m)")
+    Y = expect_layout("Y", Y, "(1, m)")
     expect_shape("Y_prediction", Y_prediction, Y.shape)
     return float(100.0 * np.mean(Y_prediction == Y))
 
@@ -108,12 +107,12 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations: int = 2000,
     ``Y_prediction_train`` (1, m_train), ``w`` (n_x, 1), ``b`` (float),
     ``learning_rate`` and ``num_iterations``.
     """
-    X_train = as_array("X_train", X_train, ndim=2)
-    X_test = as_array("X_test", X_test, ndim=2)
+    X_train = expect_layout("X_train", X_train, "(n_x, m)")
+    X_test = expect_layout("X_test", X_test, "(n_x, m)")
     expect_shape("X_test", X_test, (X_train.shape[0], "m_test"),
                  hint="train and test images must have the same number of features")
-    expect_same_columns(["X_train", "Y_train"], X_train, as_array("Y_train", Y_train, ndim=2))
-    expect_same_columns(["X_test", "Y_test"], X_test, as_array("Y_test", Y_test, ndim=2))
+    expect_same_columns(["X_train", "Y_train"], X_train, expect_layout("Y_train", Y_train, "(1, m)"))
+    expect_same_columns(["X_test", "Y_test"], X_test, expect_layout("Y_test", Y_test, "(1, m)"))
     w, b = initialize_with_zeros(X_train.shape[0])
     params, _, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate,
                                 print_cost, progress=progress)

@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+from ._validate import expect_int
+
 
 def minibatch_indices(m: int, mini_batch_size: int = 64, seed: int | None = 0, shuffle: bool = True) -> list:
     """Index arrays of the mini-batches of ``m`` examples: ``ceil(m / mini_batch_size)`` of them.
@@ -21,11 +23,9 @@ def minibatch_indices(m: int, mini_batch_size: int = 64, seed: int | None = 0, s
     With ``shuffle`` the order is ``np.random.permutation(m)`` after ``np.random.seed(seed)``
     (``seed=None`` leaves the global generator as it is).
     """
-    if isinstance(mini_batch_size, bool) or int(mini_batch_size) != mini_batch_size or mini_batch_size < 1:
-        raise ValueError(f"mini_batch_size must be a positive integer; got {mini_batch_size!r}")
-    if int(m) != m or m < 1:
-        raise ValueError(f"there must be at least one example; got m = {m!r}")
-    m, size = int(m), int(mini_batch_size)
+    mini_batch_size = expect_int("mini_batch_size", mini_batch_size, min=1, what="examples per mini-batch")
+    m = expect_int("m", m, min=1, what="the number of examples")
+    size = mini_batch_size
     if shuffle:
         if seed is not None:
             np.random.seed(seed)

@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._validate import expect_choice, expect_int
+
 from .deep import _num_layers
 
 EPSILON = 1e-8
@@ -242,10 +244,8 @@ def descent_path(grad, w0, optimizer: str = "gd", learning_rate: float = 0.1, nu
     ``beta2``) or "adam" (``beta1``, ``beta2``). Returns an array (num_steps + 1, n):
     row k is the point after k steps, row 0 is ``w0``.
     """
-    if optimizer not in OPTIMIZERS:
-        raise ValueError(f"`optimizer` must be one of {OPTIMIZERS}, got {optimizer!r}")
-    if isinstance(num_steps, bool) or int(num_steps) != num_steps or num_steps < 0:
-        raise ValueError(f"`num_steps` must be a non-negative integer, got {num_steps!r}")
+    expect_choice("optimizer", optimizer, OPTIMIZERS)
+    num_steps = expect_int("num_steps", num_steps, min=0)
     w = np.asarray(w0, dtype=float).ravel()
     v, s = np.zeros_like(w), np.zeros_like(w)
     path = [w]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array
+from ._validate import as_array, expect_int
 
 CLASSIC = (0.6, 0.2, 0.2)
 BIG_DATA = (0.98, 0.01, 0.01)
@@ -53,9 +53,7 @@ def split_sizes(m: int, fractions=None) -> tuple:
     a tuple of ints, one per part, summing to m. Every part but the first is
     round(fraction * m); the first (training) part takes the remainder.
     """
-    if isinstance(m, bool) or int(m) != m or m < 1:
-        raise ValueError(f"m must be a positive number of examples; got {m!r}")
-    m = int(m)
+    m = expect_int("m", m, min=1, what="the number of examples")
     if fractions is None:
         fractions = recommended_fractions(m)
     f = np.asarray(fractions, dtype=float)
@@ -168,8 +166,7 @@ def make_feature_scales(m: int = 200, ranges=((1.0, 1000.0), (0.0, 1.0)), noise:
     0..1 by default); the target is y = sum_j (x_j - lo_j) / (hi_j - lo_j) + noise,
     so that every feature matters about as much. Returns X (n_x, m), y (1, m).
     """
-    if isinstance(m, bool) or int(m) != m or m < 2:
-        raise ValueError(f"m must be an integer >= 2, got {m!r}")
+    m = expect_int("m", m, min=2, what="the number of examples")
     r = np.asarray(ranges, dtype=float)
     if r.ndim != 2 or r.shape[1] != 2 or np.any(r[:, 1] <= r[:, 0]):
         raise ValueError(f"`ranges` must be pairs (low, high) with low < high, got {ranges!r}")
@@ -291,8 +288,7 @@ def deep_linear_forward(X, weight_scale: float, L: int):
     and the list [a^[1], ..., a^[L-1]], a^[l] = weight_scale^l X.
     """
     X = as_array("X", X, ndim=2)
-    if isinstance(L, bool) or int(L) != L or L < 1:
-        raise ValueError(f"`L` must be a positive number of layers, got {L!r}")
+    L = expect_int("L", L, min=1, what="the number of layers")
     W = float(weight_scale) * np.eye(X.shape[0])
     A, activations = X, []
     with np.errstate(over="ignore", under="ignore"):

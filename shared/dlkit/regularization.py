@@ -54,8 +54,14 @@ from __future__ import annotations
 import numpy as np
 
 from . import deep
-from ._validate import as_array, expect_shape
-from .layers.dense import linear_backward, linear_forward, relu_backward, relu_forward, sigmoid_forward
+from ._validate import as_array, expect_int, expect_layout, expect_shape
+from .layers.activations import relu_backward_core, relu_core, sigmoid_core
+from .layers.dense import linear_backward_course1_core, linear_forward_core
+from .layers.losses import binary_cross_entropy_core
+from .layers.dropout import (  # noqa: F401  (the checked dropout kernels keep their course names here)
+    check_keep_prob as _check_keep_prob, dropout_backward, dropout_backward_core, dropout_forward,
+    dropout_forward_core, dropout_mask, dropout_mask_core,
+)
 
 __all__ = [
     "l2_cost", "compute_cost_with_regularization", "l2_gradient",
@@ -82,20 +88,8 @@ def _check_lambd(lambd) -> float:
     return value
 
 
-def _check_keep_prob(keep_prob) -> float:
-    try:
-        value = float(keep_prob)
-    except (TypeError, ValueError):
-        raise ValueError(f"`keep_prob` must be a probability in (0, 1], got {keep_prob!r}") from None
-    if not 0.0 < value <= 1.0:
-        raise ValueError(f"`keep_prob` must be a probability in (0, 1] (1 means no dropout), got {keep_prob!r}")
-    return value
-
-
 def _check_m(m) -> int:
-    if isinstance(m, bool) or not isinstance(m, (int, np.integer)) or m < 1:
-        raise ValueError(f"`m` (the number of examples) must be a positive integer, got {m!r}")
-    return int(m)
+    return expect_int("m", m, min=1, what="the number of examples")
 
 
 def _weights(parameters) -> list[tuple[str, np.ndarray]]:
@@ -113,7 +107,14 @@ def _three_layers(parameters):
     missing = [k for k in ("W1", "b1", "W2", "b2", "W3", "b3") if k not in parameters]
     if missing:
         raise ValueError(f"`parameters` is missing {missing}: this is the 3-layer network W1, b1, W2, b2, W3, b3")
-    return [as_array(k, parameters[k]) for k in ("W1", "b1", "W2", "b2", "W3", "b3")]
+    W1, b1, W2, b2, W3, b3 = (as_array(k, parameters[k]) for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
+    n_prev = expect_layout("W1", W1, "(n^[1], n_x)").shape[0]
+    for l, W, b in ((1, W1, b1), (2, W2, b2), (3, W3, b3)):
+        if l > 1:
+            expect_shape(f"W{l}", W, ("n^[l]", n_prev), hint=f"W{l} has one column per unit of layer {l - 1}")
+        n_prev = W.shape[0]
+        expect_shape(f"b{l}", b, (n_prev, 1), hint=f"b{l} is a column with one bias per unit (one per row of W{l})")
+    return [W1, b1, W2, b2, W3, b3]
 
 
 def _unpack(cache, names):
@@ -124,7 +125,7 @@ def _unpack(cache, names):
 
 
 def _check_xy(X, Y, n_x=None):
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     if n_x is not None:
         expect_shape("X", X, (n_x, "m"), hint=f"W1 has {n_x} columns, one per input feature")
     Y = as_array("Y", Y)
@@ -141,13 +142,26 @@ def l2_cost(parameters, lambd, m) -> float:
     j-sum over the n^[l-1] columns. Returns a float.
     """
     lambd, m = _check_lambd(lambd), _check_m(m)
-    total = sum(float(np.sum(np.square(W))) for _, W in _weights(parameters))
-    return lambd / (2.0 * m) * total
+    return _l2_core([W for _, W in _weights(parameters)], lambd, m)
+
+
+def _l2_core(weights, lambd, m) -> float:
+    """(lambda / 2m) times the sum of the squared entries of the matrices ``weights`` (no checks)."""
+    return lambd / (2.0 * m) * sum(float(np.sum(np.square(W))) for W in weights)
 
 
 def compute_cost_with_regularization(A3, Y, parameters, lambd) -> float:
-    """Cross-entropy of A3 (1, m) against Y (1, m) plus the L2 term (lambda / 2m) sum_l ||W^[l]||_F^2; a float."""
-    A3 = as_array("A3", A3, ndim=2)
+    """Cross-entropy of A3 (1, m) against Y (1, m) plus the L2 term (lambda / 2m) sum_l ||W^[l]||_F^2; a float.
+
+    A3 (1, m), Y (1, m), parameters {W1, ...}, lambd >= 0 -> J, a float.
+
+    Cross-entropy log 2, plus (lambda / 2m) ||W||_F^2 = (0.5 / 4) * (3^2 + 4^2) = 3.125:
+
+    >>> round(compute_cost_with_regularization(np.array([[0.5, 0.5]]), np.array([[1, 0]]),
+    ...                                        {"W1": np.array([[3.0, 4.0]])}, 0.5), 6)
+    3.818147
+    """
+    A3 = expect_layout("A3", A3, "(1, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, A3.shape, hint="Y holds one label per column of A3")
     return deep.compute_cost(A3, Y) + l2_cost(parameters, lambd, Y.shape[1])
@@ -171,38 +185,38 @@ def weight_decay_step(W, dW_backprop, lambd, m, learning_rate) -> np.ndarray:
 
 
 # --------------------------------------------------------------- dropout
-
-def dropout_mask(shape, keep_prob, rng) -> np.ndarray:
-    """A boolean mask of ``shape``: ``rng.rand(*shape) < keep_prob`` (True = keep).
-
-    ``rng`` is a ``np.random.RandomState`` (its ``rand`` draws the numbers of ``np.random.rand``).
-    """
-    keep_prob = _check_keep_prob(keep_prob)
-    return rng.rand(*shape) < keep_prob
-
-
-def dropout_forward(A, D, keep_prob) -> np.ndarray:
-    """Inverted dropout of the activations A (n, m) with the mask D (n, m): A * D / keep_prob."""
-    A = as_array("A", A)
-    D = np.asarray(D)
-    expect_shape("D", D, A.shape, hint="the mask has one entry per unit and per example, like A")
-    return A * D / _check_keep_prob(keep_prob)
-
-
-def dropout_backward(dA, D, keep_prob) -> np.ndarray:
-    """The backward step of inverted dropout: dA * D / keep_prob, with the mask D of the forward pass."""
-    dA = as_array("dA", dA)
-    D = np.asarray(D)
-    expect_shape("D", D, dA.shape, hint="use the mask of the forward pass, shaped like dA")
-    return dA * D / _check_keep_prob(keep_prob)
+# ``dropout_mask``, ``dropout_forward`` and ``dropout_backward`` are the checked
+# kernels of ``dlkit.layers.dropout``, imported above under their course names.
 
 
 # ----------------------------------------------------- forward / backward
 
-def _layer(A_prev, W, b, relu=True):
-    Z, _ = linear_forward(A_prev, W, b)
-    A, _ = relu_forward(Z) if relu else sigmoid_forward(Z)
-    return Z, A
+def _forward(X, W1, b1, W2, b2, W3, b3, keep_prob=1.0, rng=None):
+    """The unchecked forward pass (cores only); with ``rng``, inverted dropout on A1 and A2.
+
+    Returns A3 and the course's cache (with the masks D1, D2 when ``rng`` is given).
+    """
+    Z1 = linear_forward_core(X, W1, b1)
+    A1 = relu_core(Z1)
+    if rng is not None:
+        D1 = dropout_mask_core(rng, A1.shape, keep_prob)
+        A1 = dropout_forward_core(A1, D1, keep_prob)
+    Z2 = linear_forward_core(A1, W2, b2)
+    A2 = relu_core(Z2)
+    if rng is not None:
+        D2 = dropout_mask_core(rng, A2.shape, keep_prob)
+        A2 = dropout_forward_core(A2, D2, keep_prob)
+    Z3 = linear_forward_core(A2, W3, b3)
+    A3 = sigmoid_core(Z3)
+    if rng is None:
+        return A3, (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    return A3, (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
+
+
+def _check_x(X, W1):
+    X = expect_layout("X", X, "(n_x, m)")
+    expect_shape("X", X, (W1.shape[1], "m"), hint=f"W1 has {W1.shape[1]} columns, one per input feature")
+    return X
 
 
 def forward_propagation(X, parameters):
@@ -211,56 +225,72 @@ def forward_propagation(X, parameters):
     X (n_x, m) -> A3 (1, m) and the cache (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3).
     """
     W1, b1, W2, b2, W3, b3 = _three_layers(parameters)
-    X = as_array("X", X, ndim=2)
-    Z1, A1 = _layer(X, W1, b1)
-    Z2, A2 = _layer(A1, W2, b2)
-    Z3, A3 = _layer(A2, W3, b3, relu=False)
-    return A3, (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    return _forward(_check_x(X, W1), W1, b1, W2, b2, W3, b3)
 
 
 def _backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3, lambd=0.0, masks=None, keep_prob=1.0):
-    """The shared backward pass: optional L2 term on dW, optional dropout masks on dA2, dA1."""
-    X, Y = _check_xy(X, Y, n_x=W1.shape[1])
+    """The unchecked backward pass (cores only): optional L2 term on dW, optional dropout masks on dA2, dA1."""
     m = X.shape[1]
-    expect_shape("A3", A3, Y.shape, hint="A3 is the network's output, one probability per example")
     dZ3 = A3 - Y
-    dA2, dW3, db3 = linear_backward(dZ3, (A2, W3, b3))
+    dA2, dW3, db3 = linear_backward_course1_core(dZ3, A2, W3)
     if masks is not None:
-        dA2 = dropout_backward(dA2, masks[1], keep_prob)
-    dZ2 = relu_backward(dA2, Z2)
-    dA1, dW2, db2 = linear_backward(dZ2, (A1, W2, b2))
+        dA2 = dropout_backward_core(dA2, masks[1], keep_prob)
+    dZ2 = relu_backward_core(dA2, Z2)
+    dA1, dW2, db2 = linear_backward_course1_core(dZ2, A1, W2)
     if masks is not None:
-        dA1 = dropout_backward(dA1, masks[0], keep_prob)
-    dZ1 = relu_backward(dA1, Z1)
-    _, dW1, db1 = linear_backward(dZ1, (X, W1, b1))
+        dA1 = dropout_backward_core(dA1, masks[0], keep_prob)
+    dZ1 = relu_backward_core(dA1, Z1)
+    _, dW1, db1 = linear_backward_course1_core(dZ1, X, W1)
     if lambd:
-        dW3 = dW3 + l2_gradient(W3, lambd, m)
-        dW2 = dW2 + l2_gradient(W2, lambd, m)
-        dW1 = dW1 + l2_gradient(W1, lambd, m)
+        dW3 = dW3 + lambd / m * W3
+        dW2 = dW2 + lambd / m * W2
+        dW1 = dW1 + lambd / m * W1
     return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
             "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+
+
+def _checked_backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3, **options):
+    """``_backward`` after the public functions' checks: X against W1, Y against X, the cache against both."""
+    X, Y = _check_xy(X, Y, n_x=W1.shape[1])
+    expect_shape("A3", A3, Y.shape, hint="A3 is the network's output, one probability per example")
+    for l, Z, A, W in ((1, Z1, A1, W1), (2, Z2, A2, W2)):
+        expect_shape(f"Z{l}", Z, (W.shape[0], X.shape[1]), hint=f"Z{l} has one row per unit of layer {l}")
+        expect_shape(f"A{l}", A, Z.shape, hint=f"A{l} has the shape of Z{l}")
+    return _backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3, **options)
 
 
 def backward_propagation(X, Y, cache) -> dict:
     """Gradients of the unregularised cross-entropy cost; ``cache`` from ``forward_propagation``."""
     Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = _unpack(cache, CACHE_NAMES)
-    return _backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3)
+    return _checked_backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3)
 
 
 def backward_propagation_with_regularization(X, Y, cache, lambd) -> dict:
     """Gradients of the L2-regularised cost: the usual backprop with dW^[l] += (lambda / m) W^[l].
 
+    X (n_x, m), Y (1, m), cache (12-tuple), lambd -> grads {dZ3, dW3, db3, dA2, ...}, each shaped like its variable.
+
     X (n_x, m), Y (1, m), ``cache`` from ``forward_propagation``. The biases
     are not regularised, so db^[l] is unchanged; so are dA and dZ.
     Returns the dict dZ3, dW3, db3, dA2, dZ2, dW2, db2, dA1, dZ1, dW1, db1.
+
+    The notes' dW^[l] = (from backprop) + (lambda / m) W^[l]: with W3 = 1, lambda = 0.7, m = 2 the term is 0.35:
+
+    >>> P = {k: np.array([[1.0]]) if k[0] == "W" else np.zeros((1, 1)) for k in ("W1", "b1", "W2", "b2", "W3", "b3")}
+    >>> X, Y = np.array([[1.0, 2.0]]), np.array([[1, 0]])
+    >>> A3, cache = forward_propagation(X, P)
+    >>> backward_propagation_with_regularization(X, Y, cache, 0.7)["dW3"] - backward_propagation(X, Y, cache)["dW3"]
+    array([[0.35]])
     """
     lambd = _check_lambd(lambd)
     Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = _unpack(cache, CACHE_NAMES)
-    return _backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3, lambd=lambd)
+    return _checked_backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3, lambd=lambd)
 
 
 def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, seed=1):
     """The forward pass with inverted dropout on the two hidden layers.
+
+    X (n_x, m), parameters {W1, ..., b3}, keep_prob in (0, 1], seed -> A3 (1, m), cache (14-tuple).
 
     After A1 = relu(Z1): D1 = rand(n^[1], m) < keep_prob, A1 = A1 * D1 / keep_prob;
     the same for A2 with D2. The masks follow ``np.random.seed(seed)`` then
@@ -269,31 +299,44 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, seed=1):
 
     Returns A3 (1, m) and the cache (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3),
     where A1, A2 are the activations after dropout and D1, D2 boolean masks.
+
+    The notes' keep_prob = 0.8 on a layer of 50 units keeps about 40 of them:
+
+    >>> from dlkit.initializers import initialize_parameters_he
+    >>> A3, cache = forward_propagation_with_dropout(np.ones((1, 1)), initialize_parameters_he([1, 50, 3, 1]), 0.8)
+    >>> int(cache[1].sum())       # D1: the units of layer 1 kept
+    40
     """
     keep_prob = _check_keep_prob(keep_prob)
     W1, b1, W2, b2, W3, b3 = _three_layers(parameters)
-    X = as_array("X", X, ndim=2)
-    rng = np.random.RandomState(seed)
-    Z1, A1 = _layer(X, W1, b1)
-    D1 = dropout_mask(A1.shape, keep_prob, rng)
-    A1 = dropout_forward(A1, D1, keep_prob)
-    Z2, A2 = _layer(A1, W2, b2)
-    D2 = dropout_mask(A2.shape, keep_prob, rng)
-    A2 = dropout_forward(A2, D2, keep_prob)
-    Z3, A3 = _layer(A2, W3, b3, relu=False)
-    return A3, (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
+    X = _check_x(X, W1)
+    return _forward(X, W1, b1, W2, b2, W3, b3, keep_prob, np.random.RandomState(seed))
 
 
 def backward_propagation_with_dropout(X, Y, cache, keep_prob) -> dict:
     """Gradients with inverted dropout: dA2 and dA1 get the forward pass's masks and the 1/keep_prob.
 
+    X (n_x, m), Y (1, m), cache (14-tuple), keep_prob -> grads {dZ3, dW3, db3, dA2, ...}.
+
     ``cache`` from ``forward_propagation_with_dropout`` (same ``keep_prob``).
     dA2 = (W3^T dZ3) * D2 / keep_prob, dA1 = (W2^T dZ2) * D1 / keep_prob;
     no new random numbers are drawn. Returns the dict of ``GRADIENT_KEYS``.
+
+    A unit shut off in the forward pass gets no gradient:
+
+    >>> from dlkit.initializers import initialize_parameters_he
+    >>> X, Y = np.ones((1, 1)), np.ones((1, 1))
+    >>> A3, cache = forward_propagation_with_dropout(X, initialize_parameters_he([1, 50, 3, 1]), 0.8)
+    >>> grads = backward_propagation_with_dropout(X, Y, cache, 0.8)
+    >>> bool(np.all(grads["dA1"][~cache[1]] == 0))
+    True
     """
     keep_prob = _check_keep_prob(keep_prob)
     Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3 = _unpack(cache, DROPOUT_CACHE_NAMES)
-    return _backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3, masks=(D1, D2), keep_prob=keep_prob)
+    for name, D, A in (("D1", D1, A1), ("D2", D2, A2)):
+        expect_shape(name, D, A.shape, hint=f"the mask has the shape of A{name[1]}")
+    return _checked_backward(X, Y, Z1, A1, W1, b1, Z2, A2, W2, b2, A3, W3, b3, masks=(D1, D2),
+                             keep_prob=keep_prob)
 
 
 # -------------------------------------------------------------- training
@@ -330,8 +373,7 @@ def model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=False, lambd
     """
     X, Y = _check_xy(X, Y)
     lambd, keep_prob = _check_lambd(lambd), _check_keep_prob(keep_prob)
-    if isinstance(every, bool) or not isinstance(every, (int, np.integer)) or every < 1:
-        raise ValueError(f"`every` must be a positive integer (record the cost every so many iterations), got {every!r}")
+    every = expect_int("every", every, min=1, what="record the cost every so many iterations")
     dims = list(layers_dims) if layers_dims is not None else [X.shape[0], 20, 3, 1]
     if len(dims) != 4 or dims[0] != X.shape[0] or dims[-1] != 1:
         raise ValueError(f"`layers_dims` must be [n_x, n_1, n_2, 1] with n_x = {X.shape[0]} (this is the 3-layer "
@@ -343,18 +385,18 @@ def model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=False, lambd
     if dev is not None:
         history.update(train_cost=[], dev_cost=[])
     desc = "L2" if lambd else "dropout" if keep_prob < 1 else "no regularisation"
-    for i in deep.training_steps(num_iterations, progress, desc):
+    m = X.shape[1]
+    for i in deep.training_steps(num_iterations, progress, desc):   # checked once above; cores only in here
+        weights = [parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3")]
         if keep_prob < 1:
-            A3, cache = forward_propagation_with_dropout(X, parameters, keep_prob, seed=i)
-        else:
-            A3, cache = forward_propagation(X, parameters)
-        cost = compute_cost_with_regularization(A3, Y, parameters, lambd) if lambd else deep.compute_cost(A3, Y)
-        if keep_prob < 1:
+            A3, cache = _forward(X, *weights, keep_prob, np.random.RandomState(i))
             grads = _backward(X, Y, *_drop_masks(cache), lambd=lambd, masks=(cache[1], cache[6]), keep_prob=keep_prob)
-        elif lambd:
-            grads = backward_propagation_with_regularization(X, Y, cache, lambd)
         else:
-            grads = backward_propagation(X, Y, cache)
+            A3, cache = _forward(X, *weights)
+            grads = _backward(X, Y, *cache[:8], *cache[9:], lambd=lambd)
+        cost = binary_cross_entropy_core(A3, Y)
+        if lambd:
+            cost += _l2_core(weights[::2], lambd, m)
         if i % every == 0:
             history["iteration"].append(i)
             history["cost"].append(cost)
@@ -367,7 +409,7 @@ def model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=False, lambd
                                    best_parameters={k: v.copy() for k, v in parameters.items()})
             if print_cost:
                 print(f"Cost after iteration {i}: {cost}")
-        parameters = deep.update_parameters(parameters, grads, learning_rate)
+        parameters = deep.gradient_step_core(parameters, grads, learning_rate)
     return parameters, history
 
 

@@ -31,7 +31,7 @@ import math
 
 import numpy as np
 
-from ._validate import as_array
+from ._validate import as_array, expect_int
 
 __all__ = ["exponentially_weighted_average", "ewa_window", "update_lr", "schedule_lr_decay",
            "exponential_decay", "daily_temperatures"]
@@ -107,8 +107,7 @@ def daily_temperatures(days: int = 365, seed: int = 1) -> np.ndarray:
     A seasonal cycle (about 4 degrees in mid-January, 20 in mid-July) plus weather:
     day-to-day noise and slower warm and cold spells. Seeded, with its own generator.
     """
-    if isinstance(days, bool) or not isinstance(days, (int, np.integer)) or days < 1:
-        raise ValueError(f"`days` must be a positive integer, got {days!r}")
+    days = expect_int("days", days, min=1)
     rng = np.random.default_rng(seed)
     day = np.arange(days)
     season = 12.0 - 8.0 * np.cos(2 * np.pi * (day - 15) / 365.0)

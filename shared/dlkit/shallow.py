@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_shape
-from .activations import sigmoid
+from ._validate import as_array, expect_int, expect_layout, expect_shape
+from .layers.activations import sigmoid_core, tanh_backward_core, tanh_core
+from .layers.dense import linear_backward_course1_core, linear_forward_core
 from .losses import binary_cross_entropy
 
 __all__ = ["layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
@@ -29,10 +30,10 @@ _NAMES = ("W1", "b1", "W2", "b2")
 
 
 def _check_XY(X, Y=None):
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     if Y is None:
         return X
-    Y = as_array("Y", Y, ndim=2)
+    Y = expect_layout("Y", Y, "(1, m)")
     expect_shape("Y", Y, ("n_y", X.shape[1]), hint="Y holds one label per column of X")
     return X, Y
 
@@ -70,9 +71,8 @@ def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
     the weights are standard normal draws times 0.01 (W1 drawn before W2), the biases zero.
     Note: this re-seeds numpy's global random generator.
     """
-    for name, value in (("n_x", n_x), ("n_h", n_h), ("n_y", n_y)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"`{name}` must be a positive integer (a number of units), got {value!r}")
+    n_x, n_h, n_y = (expect_int(k, v, min=1, what="a number of units") for k, v in (("n_x", n_x), ("n_h", n_h),
+                                                                                    ("n_y", n_y)))
     np.random.seed(2)
     W1 = np.random.randn(n_h, n_x) * 0.01
     b1 = np.zeros((n_h, 1))
@@ -89,10 +89,10 @@ def forward_propagation(X, parameters):
     """
     X = _check_XY(X)
     p = _check_parameters(parameters, n_x=X.shape[0])
-    Z1 = p["W1"] @ X + p["b1"]
-    A1 = np.tanh(Z1)
-    Z2 = p["W2"] @ A1 + p["b2"]
-    A2 = sigmoid(Z2)
+    Z1 = linear_forward_core(X, p["W1"], p["b1"])
+    A1 = tanh_core(Z1)
+    Z2 = linear_forward_core(A1, p["W2"], p["b2"])
+    A2 = sigmoid_core(Z2)
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
@@ -101,7 +101,7 @@ def compute_cost(A2, Y) -> float:
 
     A2 is clipped away from 0 and 1 by 1e-12, so a saturated output never gives log(0).
     """
-    A2 = as_array("A2", A2, ndim=2)
+    A2 = expect_layout("A2", A2, "(1, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, A2.shape, hint="labels and predictions must have the same shape")
     return binary_cross_entropy(A2, Y)
@@ -124,12 +124,10 @@ def backward_propagation(parameters, cache, X, Y) -> dict:
     A2 = as_array("A2", cache["A2"])
     expect_shape("A2", A2, (n_y, m), hint="the cache must come from the same parameters and X")
     expect_shape("Y", Y, (n_y, m))
-    dZ2 = A2 - Y
-    dW2 = (dZ2 @ A1.T) / m
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
-    dZ1 = (p["W2"].T @ dZ2) * (1.0 - A1 * A1)
-    dW1 = (dZ1 @ X.T) / m
-    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    dZ2 = A2 - Y                                        # the course's formulas, computed by dlkit.layers' cores:
+    dA1, dW2, db2 = linear_backward_course1_core(dZ2, A1, p["W2"])   # dW2 = (1/m) dZ2 A1^T, db2 = (1/m) sum dZ2
+    dZ1 = tanh_backward_core(dA1, A1)                   # dZ1 = W2^T dZ2 * (1 - A1^2)
+    _, dW1, db1 = linear_backward_course1_core(dZ1, X, p["W1"])      # dW1 = (1/m) dZ1 X^T, db1 = (1/m) sum dZ1
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
@@ -186,8 +184,8 @@ def predict(parameters, X):
 
 def accuracy(predictions, Y) -> float:
     """Percentage of entries where ``predictions`` equals ``Y`` (same shape, e.g. (1, m))."""
-    predictions = as_array("predictions", predictions, ndim=2)
-    Y = as_array("Y", Y, ndim=2)
+    predictions = expect_layout("predictions", predictions, "(1, m)")
+    Y = expect_layout("Y", Y, "(1, m)")
     expect_shape("predictions", predictions, Y.shape)
     return float(100.0 * np.mean(predictions == Y))
 

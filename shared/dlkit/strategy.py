@@ -74,6 +74,8 @@ from typing import Sequence
 
 import numpy as np
 
+from ._validate import expect_int
+
 from .practical import recommended_fractions, split_sizes
 
 __all__ = [
@@ -403,8 +405,7 @@ def make_gaussian_classes(m: int, mu0, mu1, sigma: float, seed: int = 0):
     Y of shape (1, m) with labels 0.0/1.0; each label is a fair coin flip and the
     example is drawn from N(mu_y, sigma^2 I). Seeded by ``seed``.
     """
-    if isinstance(m, bool) or not isinstance(m, (int, np.integer)) or m < 1:
-        raise ValueError(f"`m` (the number of examples) must be a positive integer, got {m!r}")
+    m = expect_int("m", m, min=1, what="the number of examples")
     a, b = _means(mu0, mu1)
     s = _positive("sigma", sigma)
     rng = np.random.default_rng(seed)
@@ -436,8 +437,7 @@ def simulate_labeler(X, mu0, mu1, noise: float, n_looks: int = 1, seed: int = 0)
     a, _ = _means(mu0, mu1)
     if X.ndim != 2 or X.shape[0] != a.size:
         raise ValueError(f"`X` has shape {X.shape}, expected ({a.size}, m): one example per column")
-    if isinstance(n_looks, bool) or not isinstance(n_looks, (int, np.integer)) or n_looks < 1:
-        raise ValueError(f"`n_looks` must be a positive integer, got {n_looks!r}")
+    n_looks = expect_int("n_looks", n_looks, min=1)
     noise = float(noise)
     if not noise >= 0:
         raise ValueError(f"`noise` must be >= 0, got {noise!r}")

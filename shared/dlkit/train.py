@@ -29,7 +29,7 @@ Initialisation: He, ``W^[l] = randn * sqrt(2 / n^[l-1])`` (seed 3), zero biases
 from __future__ import annotations
 
 from . import minibatch, optim
-from ._validate import as_array, expect_shape
+from ._validate import as_array, expect_choice, expect_int, expect_layout, expect_shape
 from .deep import L_model_backward, L_model_forward, compute_cost, training_steps
 from .initializers import initialize_parameters_he
 
@@ -61,13 +61,11 @@ def model(X, Y, layers_dims, optimizer="adam", learning_rate=0.0007, mini_batch_
     epoch. ``print_cost`` prints it every 1000 epochs and at the last one;
     ``progress`` shows a progress bar over the epochs.
     """
-    if optimizer not in optim.OPTIMIZERS:
-        raise ValueError(f"`optimizer` must be one of {optim.OPTIMIZERS}, got {optimizer!r}")
-    if isinstance(num_epochs, bool) or int(num_epochs) != num_epochs or num_epochs < 1:
-        raise ValueError(f"`num_epochs` must be a positive integer, got {num_epochs!r}")
+    expect_choice("optimizer", optimizer, optim.OPTIMIZERS)
+    num_epochs = expect_int("num_epochs", num_epochs, min=1)
     if decay is not None and not callable(decay):
         raise ValueError(f"`decay` must be a function (learning_rate0, epoch_num, decay_rate) -> rate, got {decay!r}")
-    X = as_array("X", X, ndim=2)
+    X = expect_layout("X", X, "(n_x, m)")
     Y = as_array("Y", Y)
     expect_shape("Y", Y, (1, X.shape[1]), hint="Y holds one label per column of X")
     if list(layers_dims)[0] != X.shape[0]:

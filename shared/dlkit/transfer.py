@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validate import as_array, expect_shape
+from ._validate import as_array, expect_int, expect_layout, expect_shape
 from .deep import (L_model_backward, L_model_forward, SCALED, _num_layers, compute_cost,
                    initialize_parameters_deep, training_steps)
 from .minibatch import minibatch_indices
@@ -57,8 +57,7 @@ def transfer_learning(parameters, n_out: int, seed: int = 0) -> dict:
     ``np.random.RandomState(seed)``; bL = zeros (n_out, 1).
     """
     L = _num_layers(parameters)
-    if isinstance(n_out, bool) or not isinstance(n_out, (int, np.integer)) or n_out < 1:
-        raise ValueError(f"`n_out` must be a positive number of output units, got {n_out!r}")
+    n_out = expect_int("n_out", n_out, min=1, what="the number of output units")
     new = {k: np.array(v, dtype=float, copy=True) for k, v in parameters.items()}
     n_prev = new[f"W{L}"].shape[1]
     rng = np.random.RandomState(seed)
@@ -82,12 +81,7 @@ def fine_tune(parameters, X, Y, learning_rate: float = 0.1, num_iterations: int 
     Returns ``(parameters, costs)``: the trained parameters (a new dict) and the costs at
     iterations 0, 100, 200, ...
     """
-    L = _num_layers(parameters)
-    X = as_array("X", X, ndim=2)
-    Y = as_array("Y", Y, ndim=2)
-    expect_shape("Y", Y, (parameters[f"W{L}"].shape[0], X.shape[1]),
-                 hint="one row per output unit of the last layer, one column per example")
-    params = {k: np.array(v, dtype=float, copy=True) for k, v in parameters.items()}
+    L, X, Y, params = _training_inputs(parameters, X, Y)
     trained = [L] if freeze_body else list(range(1, L + 1))
     costs = []
     for i in training_steps(num_iterations, progress, desc):
@@ -100,6 +94,16 @@ def fine_tune(parameters, X, Y, learning_rate: float = 0.1, num_iterations: int 
         if i % 100 == 0:
             costs.append(cost)
     return params, costs
+
+
+def _training_inputs(parameters, X, Y):
+    """(L, X, Y, a float copy of ``parameters``) after checking X (n_x, m) and Y (n^[L], m)."""
+    L = _num_layers(parameters)
+    X = expect_layout("X", X, "(n_x, m)")
+    Y = expect_layout("Y", Y, "(n^[L], m)")
+    expect_shape("Y", Y, (parameters[f"W{L}"].shape[0], X.shape[1]),
+                 hint="one row per output unit of the last layer, one column per example")
+    return L, X, Y, {k: np.array(v, dtype=float, copy=True) for k, v in parameters.items()}
 
 
 def train_from_scratch(X, Y, layers_dims, learning_rate: float = 0.1, num_iterations: int = 1000,
@@ -125,12 +129,7 @@ def train_adam(parameters, X, Y, *, freeze_body: bool = False, epochs: int = 20,
     small and large training sets get the same number of updates.
     Returns ``(parameters, costs)``, the cost on all of (X, Y) after each epoch.
     """
-    L = _num_layers(parameters)
-    X = as_array("X", X, ndim=2)
-    Y = as_array("Y", Y, ndim=2)
-    expect_shape("Y", Y, (parameters[f"W{L}"].shape[0], X.shape[1]),
-                 hint="one row per output unit of the last layer, one column per example")
-    params = {k: np.array(v, dtype=float, copy=True) for k, v in parameters.items()}
+    L, X, Y, params = _training_inputs(parameters, X, Y)
     keys = [f"{p}{l}" for l in ([L] if freeze_body else range(1, L + 1)) for p in "Wb"]
     v = {k: np.zeros_like(params[k]) for k in keys}
     s = {k: np.zeros_like(params[k]) for k in keys}

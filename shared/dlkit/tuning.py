@@ -26,6 +26,8 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from ._validate import expect_int
+
 __all__ = ["sample_log_uniform", "sample_beta", "zoom_ranges", "best_trial", "random_search",
            "decade_counts"]
 
@@ -39,9 +41,7 @@ def _generator(rng) -> np.random.Generator:
 
 
 def _count(name: str, n) -> int:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"{name} must be a positive integer; got {n!r}")
-    return int(n)
+    return expect_int(name, n, min=1)
 
 
 def _log_range(name: str, low, high) -> tuple:

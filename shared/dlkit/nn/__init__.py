@@ -52,14 +52,37 @@ tree with dotted names (``"0.W"`` = the first layer's W in a Sequential);
 ``freeze()`` hides a module's parameters from the optimisers;
 ``state_dict()``/``load_state_dict()`` copy all parameters and buffers.
 
-**Writing a new layer** (Courses 4-5). Subclass ``Module`` and call
-``super().__init__()``; put the parameters (float arrays, which the
-optimisers update in place) in ``self.params``; in ``forward`` keep in
-``self.cache`` what ``backward`` needs; in ``backward`` set
-``self.grads[key]`` for every key of ``self.params`` and return ``dx`` shaped
-like ``x``. A layer made of layers (a residual block) keeps them as
-attributes, where ``parameters()`` finds them, and calls their ``forward`` and
-``backward`` itself. ``check_module(layer, x)`` then tests the backward pass.
+**Writing a new layer** (Courses 4-5). The math lives once, in
+``dlkit.layers.<kind>`` (see ``dlkit/layers/dense.py`` for the shape):
+
+1. **Cores** ``<kind>_forward_core(x, params...) -> out`` and
+   ``<kind>_backward_core(dout, cache...) -> (dx, dparams...)``: bare numpy,
+   no checks, convention-free (true slopes: dJ/dx from dJ/dout, no 1/m).
+2. **A checked kernel** with the course's signature, layout and cache
+   (``conv_forward(A_prev, W, b, hparameters) -> Z, cache``): it checks its
+   inputs with ``dlkit._validate`` (``expect_layout(name, x, "(m, n_H, n_W, n_C)")``,
+   ``expect_shape``, ``expect_int``, ``expect_choice``), shares those checks
+   through a ``check_<kind>(...)`` helper, calls the core, and adds a
+   course-only convention (Course 1's 1/m) as a thin wrapper. Its docstring
+   says inputs with shapes -> outputs with shapes, the cache, the convention,
+   the errors, and has one doctest with the course notes' numbers.
+3. **A naive kernel**, where the course grades a loop version: it calls the
+   same ``check_<kind>`` and returns the same cache, and a test calls
+   ``dlkit.layers._contract.assert_same_contract(naive, fast, cases, bad_inputs)``.
+4. **The module** here: subclass ``Module``, call ``super().__init__()``, put
+   the parameters (float arrays, which the optimisers update in place) in
+   ``self.params``; ``forward`` does at most a cheap shape check, calls the
+   forward core and keeps in ``self.cache`` what backward needs; ``backward``
+   calls the backward core, sets ``self.grads[key]`` for every key of
+   ``self.params`` and returns ``dx`` shaped like ``x``. No math in the module
+   (``Dense``, ``ReLU``, ``Dropout`` and ``BatchNorm`` are the examples). A
+   layer made of layers (a residual block) keeps them as attributes, where
+   ``parameters()`` finds them, and calls their ``forward`` and ``backward``.
+   ``check_module(layer, x)`` then tests the backward pass against numeric slopes.
+
+Training loops call the cores (through modules or directly) after checking
+their inputs once, so the checks cost nothing per step
+(``benchmarks/layer_bench.py`` measures it).
 
 Everything is float64 numpy by default, vectorised over the examples.
 """

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import batchnorm as _bn
+from .._validate import expect_int
 from .module import Module
 
 
@@ -25,9 +26,8 @@ class BatchNorm(Module):
     def __init__(self, n: int, *, momentum: float = 0.9, epsilon: float = _bn.EPSILON, feature_axis: int = 0,
                  dtype=np.float64):
         super().__init__()
-        if isinstance(n, bool) or int(n) != n or n < 1:
-            raise ValueError(f"n must be a positive integer; got {n!r}")
-        self.n, self.momentum, self.epsilon, self.feature_axis = int(n), float(momentum), float(epsilon), feature_axis
+        self.n = expect_int("n", n, min=1, what="the number of units or channels")
+        self.momentum, self.epsilon, self.feature_axis = float(momentum), float(epsilon), feature_axis
         self.params = {"gamma": np.ones((self.n, 1), dtype=dtype), "beta": np.zeros((self.n, 1), dtype=dtype)}
         running = _bn.init_running(self.n)
         self.buffers = {"running_mean": running["mean"].astype(dtype), "running_var": running["var"].astype(dtype)}

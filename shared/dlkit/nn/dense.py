@@ -8,11 +8,16 @@ Backward, with ``dZ = dJ/dZ`` (the 1/m of the cost is already inside it):
 
 Course 1 put the 1/m into ``dW`` and ``db`` instead, because its ``dZ`` held
 per-example slopes; here every gradient is a true slope of the cost J.
+
+The math is ``dlkit.layers.dense``'s cores; the module checks that the input
+fits its weights (one cheap shape comparison) and keeps the cache and grads.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from .._validate import expect_int
+from ..layers.dense import linear_backward_core, linear_forward_core
 from .init import as_generator, initialize
 from .module import Module
 
@@ -28,10 +33,9 @@ class Dense(Module):
 
     def __init__(self, n_in: int, n_out: int, *, init="he", rng=None, dtype=np.float64):
         super().__init__()
-        for name, n in (("n_in", n_in), ("n_out", n_out)):
-            if isinstance(n, bool) or int(n) != n or n < 1:
-                raise ValueError(f"{name} must be a positive integer; got {n!r}")
-        self.n_in, self.n_out, self.init = int(n_in), int(n_out), init
+        self.n_in = expect_int("n_in", n_in, min=1, what="the number of inputs")
+        self.n_out = expect_int("n_out", n_out, min=1, what="the number of units")
+        self.init = init
         self.params = {
             "W": initialize((self.n_out, self.n_in), self.n_in, self.n_out, init, as_generator(rng), dtype),
             "b": np.zeros((self.n_out, 1), dtype=dtype),
@@ -45,7 +49,7 @@ class Dense(Module):
                              f"example; got {A_prev.shape}"
                              + (" (transposed?)" if A_prev.ndim == 2 and A_prev.shape[1] == self.n_in else ""))
         self.cache = A_prev
-        return self.params["W"] @ A_prev + self.params["b"]
+        return linear_forward_core(A_prev, self.params["W"], self.params["b"])
 
     def backward(self, dZ):
         """``dA_prev = W^T dZ``; stores ``grads["W"] = dZ A_prev^T`` and ``grads["b"]`` = row sums of ``dZ``."""
@@ -57,9 +61,8 @@ class Dense(Module):
         if dZ.shape != expected:
             raise ValueError(f"{self!r}: dZ has shape {dZ.shape}, expected {expected} (the shape of this layer's "
                              "output in the last forward pass)")
-        self.grads["W"] = dZ @ A_prev.T
-        self.grads["b"] = dZ.sum(axis=1, keepdims=True)
-        return self.params["W"].T @ dZ
+        dA_prev, self.grads["W"], self.grads["b"] = linear_backward_core(dZ, A_prev, self.params["W"])
+        return dA_prev
 
     def __repr__(self) -> str:
         return f"Dense({self.n_in} -> {self.n_out})"

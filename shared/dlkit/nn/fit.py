@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._validate import expect_int
+
 from ..minibatch import minibatch_indices
 from .blas import limit_blas_threads
 
@@ -88,8 +90,7 @@ def fit(model, loss, optimizer, X, Y, epochs: int, batch_size: int = 64, seed: i
     m = X.shape[xa]
     if Y.shape[ya] != m:
         raise ValueError(f"X has {m} examples (axis {xa}) but Y has {Y.shape[ya]} (axis {ya})")
-    if isinstance(epochs, bool) or int(epochs) != epochs or epochs < 0:
-        raise ValueError(f"epochs must be a non-negative integer; got {epochs!r}")
+    epochs = expect_int("epochs", epochs, min=0, what="passes over the training set")
     if (X_dev is None) != (Y_dev is None):
         raise ValueError("give both X_dev and Y_dev, or neither")
     history = {"cost": []}

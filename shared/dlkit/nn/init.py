@@ -18,7 +18,9 @@ import numbers
 
 import numpy as np
 
-METHODS = ("he", "xavier", "glorot")
+from ..layers.init import METHODS, weight_std
+
+__all__ = ["METHODS", "as_generator", "scale_of", "initialize"]
 
 
 def as_generator(rng=None) -> np.random.Generator:
@@ -34,20 +36,11 @@ def as_generator(rng=None) -> np.random.Generator:
 
 
 def scale_of(method, fan_in: int, fan_out: int | None = None) -> float:
-    """The standard deviation that ``method`` gives to weights with ``fan_in`` inputs (and ``fan_out`` outputs)."""
-    if isinstance(method, numbers.Real) and not isinstance(method, bool):
-        return float(method)
-    if fan_in < 1:
-        raise ValueError(f"fan_in must be at least 1; got {fan_in}")
-    if method == "he":
-        return float(np.sqrt(2.0 / fan_in))
-    if method == "xavier":
-        return float(np.sqrt(1.0 / fan_in))
-    if method == "glorot":
-        if fan_out is None:
-            raise ValueError("the 'glorot' initialisation needs fan_out")
-        return float(np.sqrt(2.0 / (fan_in + fan_out)))
-    raise ValueError(f"unknown initialisation {method!r}: use one of {METHODS} or a number (the standard deviation)")
+    """The standard deviation that ``method`` gives to weights with ``fan_in`` inputs (and ``fan_out`` outputs).
+
+    The rules live in ``dlkit.layers.init`` (``weight_std``), shared with ``dlkit.initializers``.
+    """
+    return weight_std(method, fan_in, fan_out)
 
 
 def initialize(shape, fan_in: int, fan_out: int | None = None, method="he", rng=None,

@@ -7,7 +7,7 @@ inside**, which is where every backward pass of ``dlkit.nn`` starts.
 
 - ``SoftmaxCrossEntropy``: ``Z`` (C, m), ``Y`` one-hot (C, m) or integer labels (m,) or (1, m);
   J = -(1/m) sum_i log softmax(z^(i))_{y^(i)}, dJ/dZ = (softmax(Z) - Y) / m.
-  Wraps ``dlkit.losses.softmax_cross_entropy``.
+  (The same math as the checked kernel ``dlkit.losses.softmax_cross_entropy``.)
 - ``SigmoidCrossEntropy``: ``Z`` and ``Y`` (1, m) (or any matching shape, the
   mean taken over all entries); J = the course's binary cross-entropy of
   sigma(Z), dJ/dZ = (sigma(Z) - Y) / m.
@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import losses as _losses
-from ..activations import sigmoid
 from ..labels import one_hot
+from ..layers.losses import sigmoid_cross_entropy_core, softmax_cross_entropy_core
 
 
 class Loss:
@@ -47,12 +46,16 @@ class SoftmaxCrossEntropy(Loss):
     """Softmax of the logits ``Z`` (C, m) followed by the cross-entropy against ``Y``."""
 
     def forward(self, Z, Y) -> float:
-        Z = np.asarray(Z)
+        Z = np.asarray(Z, dtype=float)
         Y = np.asarray(Y)
-        if Z.ndim == 2 and Z.shape[0] > 1 and (Y.ndim == 1 or Y.shape[0] == 1):
+        if Z.ndim != 2:
+            raise ValueError(f"Z has shape {Z.shape}: SoftmaxCrossEntropy takes logits (C, m), one column per example")
+        if Z.shape[0] > 1 and (Y.ndim == 1 or Y.shape[0] == 1):
             Y = one_hot(Y, Z.shape[0])             # integer labels (m,) or (1, m)
-        cost, dZ = _losses.softmax_cross_entropy(Z, Y)
-        self.cache = dZ
+        if Y.shape != Z.shape:
+            raise ValueError(f"Y has shape {Y.shape} but Z has shape {Z.shape}: give one-hot labels (C, m) "
+                             "or integer labels (m,)")
+        cost, self.cache = softmax_cross_entropy_core(Z, Y)
         return cost
 
 
@@ -64,6 +67,5 @@ class SigmoidCrossEntropy(Loss):
         Y = np.asarray(Y, dtype=float)
         if Y.shape != Z.shape:
             raise ValueError(f"Y has shape {Y.shape} but Z has shape {Z.shape}: give one 0/1 label per entry of Z")
-        cost = float(np.mean(np.logaddexp(0.0, Z) - Y * Z))
-        self.cache = (sigmoid(Z) - Y) / Z.size
+        cost, self.cache = sigmoid_cross_entropy_core(Z, Y)
         return cost

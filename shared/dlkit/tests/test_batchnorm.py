@@ -57,7 +57,7 @@ def test_clear_errors_for_bad_input():
         batchnorm_forward(Z, gamma.ravel(), beta)
     with pytest.raises(ValueError, match="at least 2 examples"):
         batchnorm_forward(Z[:, :1], gamma, beta)
-    with pytest.raises(ValueError, match="mode must be"):
+    with pytest.raises(ValueError, match="`mode` must be one of 'train', 'test'"):
         batchnorm_forward(Z, gamma, beta, mode="eval")
     _, cache, _ = batchnorm_forward(Z, gamma, beta)
     with pytest.raises(ValueError, match="dZ_tilde has shape"):

@@ -143,8 +143,8 @@ def test_indices_match_the_expected_sizes_and_are_disjoint(shuffle_all):
     ((100, 10, 6, 6), "only 10"),
     ((100, 10, 2, 2, 200), "cannot be larger"),
     ((100, 10, 60, 60, 0, True), "exceed"),
-    ((100.5, 10, 2, 2), "whole number"),
-    ((-1, 10, 2, 2), "whole number"),
+    ((100.5, 10, 2, 2), "integer >= 0"),
+    ((-1, 10, 2, 2), "integer >= 0"),
 ])
 def test_split_bad_input(args, match):
     with pytest.raises(ValueError, match=match):

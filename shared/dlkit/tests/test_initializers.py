@@ -72,7 +72,7 @@ def test_weight_variance_formulas():
     assert np.var(initialize_parameters_random([300, 300], scale=10.0)["W1"]) == pytest.approx(100, rel=0.02)
     with pytest.raises(ValueError, match="needs the layer size"):
         weight_variance("glorot", 50)
-    with pytest.raises(ValueError, match="'he', 'xavier' or 'glorot'"):
+    with pytest.raises(ValueError, match="one of 'he', 'xavier', 'glorot'"):
         weight_variance("lecun", 50)
 
 

@@ -126,8 +126,8 @@ def test_transfer_beats_scratch_on_a_related_task_with_little_data():
 
 
 @pytest.mark.parametrize("call, match", [
-    (lambda: tl.transfer_learning(_trained(), 0), "positive number"),
-    (lambda: tl.transfer_learning(_trained(), 2.0), "positive number"),
+    (lambda: tl.transfer_learning(_trained(), 0), "positive integer"),
+    (lambda: tl.transfer_learning(_trained(), 2.0), "positive integer"),
     (lambda: tl.transfer_learning({"W1": np.zeros((1, 1))}, 1), "exactly W1, b1"),
     (lambda: tl.fine_tune(_trained(), *_data(n_out=1)), r"has shape \(1, 30\), expected \(2, 30\)"),
 ])

@@ -42,8 +42,8 @@ def test_low_equal_to_high_gives_that_value():
     ((0.0, 1.0, 3), "0 < low <= high"),
     ((-1e-3, 1.0, 3), "0 < low <= high"),
     ((1.0, 0.1, 3), "low = 1.0 > high = 0.1"),
-    ((1e-3, 1.0, 0), "n must be a positive integer"),
-    ((1e-3, 1.0, 2.5), "n must be a positive integer"),
+    ((1e-3, 1.0, 0), "`n` must be a positive integer"),
+    ((1e-3, 1.0, 2.5), "`n` must be a positive integer"),
 ])
 def test_bad_sampler_input_is_explained(args, match):
     with pytest.raises(ValueError, match=match):
@@ -165,8 +165,8 @@ def test_nan_costs_never_become_the_centre():
 
 
 @pytest.mark.parametrize("kwargs, match", [
-    ({"n_trials": 0}, "n_trials must be a positive integer"),
-    ({"n_rounds": 0}, "n_rounds must be a positive integer"),
+    ({"n_trials": 0}, "`n_trials` must be a positive integer"),
+    ({"n_rounds": 0}, "`n_rounds` must be a positive integer"),
     ({"shrink": 0.0}, "shrink must be in"),
 ])
 def test_bad_search_settings_are_explained(kwargs, match):
