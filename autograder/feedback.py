@@ -1,8 +1,9 @@
-"""nbgrader preprocessor for student feedback: errors shown as one line, no tracebacks.
+"""Student feedback pages: the graded notebook's page, the page of a file that could not be graded,
+and nbgrader's preprocessor that shows errors as one line.
 
 A traceback can quote test-cell source and the autograder's own code; the
 student needs the message. nbgrader's ``ClearHiddenTests`` (configured beside
-this in ``grading.py``) removes the hidden test source itself.
+``ShortErrors`` in ``grading.py``) removes the hidden test source itself.
 """
 from __future__ import annotations
 
@@ -30,28 +31,63 @@ def summary_line(message: str, width: int = 240) -> str:
     return first[:cut if cut > width // 2 else width].rstrip(" ,;:(") + " ... (see the test cell below)"
 
 
-def feedback_html(nb, student_id: str, assignment: str, notebook: str, result) -> str:
+def _renamed(notebook: str, graded_as: str | None) -> str:
+    import html
+
+    if not graded_as or graded_as == notebook:
+        return ""
+    return f"\n- graded `{html.escape(graded_as)}` as {html.escape(notebook)}"
+
+
+def _page(nb) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")  # the notebook's HTML and scripts were removed beforehand
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def feedback_html(nb, student_id: str, assignment: str, notebook: str, result, graded_as: str | None = None) -> str:
     """The feedback page: a points table on top, then the notebook with each test's verdict.
 
     ``nb`` is the graded notebook whose test cells already show verdicts and
-    no hidden test source (``submission._feedback``); ``result`` its NotebookResult.
+    no hidden test source (``submission._feedback``); ``result`` its NotebookResult;
+    ``graded_as`` the submitted file's name when it was a renamed copy of ``notebook``.
     """
     import copy
     import html
 
     import nbformat
-    from nbconvert import HTMLExporter
 
     rows = "\n".join(
         f"| `{c.grade_id}` | {c.points:g} / {c.max_points:g} | "
         f"{html.escape(summary_line(c.message)).replace('|', '/')} |"
         for c in result.cells)
-    notes = "".join(f"\n- {html.escape(n)}" for n in ([result.reason] if result.reason else []) + result.notes)
+    notes = _renamed(notebook, graded_as) + "".join(
+        f"\n- {html.escape(n)}" for n in ([result.reason] if result.reason else []) + result.problems + result.notes)
     head = (f"# Feedback: {html.escape(notebook)}\n\nStudent `{html.escape(student_id)}`, assignment "
             f"`{html.escape(assignment)}`: **{result.score:g} / {sum(c.max_points for c in result.cells):g}** points.\n\n"
             f"| test | points | result |\n|---|---|---|\n{rows}\n" + (f"\nNotes:{notes}\n" if notes else ""))
     nb = copy.deepcopy(nb)
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(head))
-    exporter = HTMLExporter(template_name="lab")  # the notebook's HTML and scripts were removed beforehand
-    body, _ = exporter.from_notebook_node(nb)
-    return body
+    return _page(nb)
+
+
+def notice_html(student_id: str, assignment: str, notebook: str, reason: str, max_score: float,
+                graded_as: str | None = None) -> str:
+    """The page of a notebook that was not graded (a file that is not a notebook, or two candidate copies).
+
+    It says what is wrong, that the notebook scored 0 of ``max_score``, and how to hand it in again.
+    """
+    import html
+
+    import nbformat
+
+    text = (f"# Feedback: {html.escape(notebook)}\n\nStudent `{html.escape(student_id)}`, assignment "
+            f"`{html.escape(assignment)}`: **0 / {max_score:g}** points.\n\n"
+            f"**This notebook could not be graded:** {html.escape(reason)}.\n\n"
+            f"None of its tests ran, so it scored 0 of {max_score:g} points. Open the notebook in "
+            "JupyterLab and check that it shows your work, save it (File > Save Notebook), and hand in that "
+            f"`.ipynb` file, named {html.escape(notebook)} (not a PDF, HTML or zip export of it)."
+            + (f"\n\nNotes:{_renamed(notebook, graded_as)}\n" if _renamed(notebook, graded_as) else ""))
+    return _page(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)]))
