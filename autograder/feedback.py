@@ -7,6 +7,8 @@ student needs the message. nbgrader's ``ClearHiddenTests`` (configured beside
 """
 from __future__ import annotations
 
+import re
+
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 
@@ -31,12 +33,24 @@ def summary_line(message: str, width: int = 240) -> str:
     return first[:cut if cut > width // 2 else width].rstrip(" ,;:(") + " ... (see the test cell below)"
 
 
-def _renamed(notebook: str, graded_as: str | None) -> str:
+def _md(text: str) -> str:
+    """``text`` safe to put in the page's markdown: HTML escaped outside `code spans` (inside them the
+    markdown renderer escapes it; escaping twice would show ``&quot;`` to the student)."""
     import html
 
+    parts = re.split(r"(`[^`\n]+`)", text)
+    return "".join(p if k % 2 else html.escape(p, quote=False) for k, p in enumerate(parts))
+
+
+def _code(text: str) -> str:
+    """``text`` as a markdown code span (escaped plain text when it holds a backtick of its own)."""
+    return _md(text) if "`" in text else f"`{text}`"
+
+
+def _renamed(notebook: str, graded_as: str | None) -> str:
     if not graded_as or graded_as == notebook:
         return ""
-    return f"\n- graded `{html.escape(graded_as)}` as {html.escape(notebook)}"
+    return f"\n- graded {_code(graded_as)} as {_md(notebook)}"
 
 
 def _page(nb) -> str:
@@ -55,18 +69,17 @@ def feedback_html(nb, student_id: str, assignment: str, notebook: str, result, g
     ``graded_as`` the submitted file's name when it was a renamed copy of ``notebook``.
     """
     import copy
-    import html
 
     import nbformat
 
     rows = "\n".join(
         f"| `{c.grade_id}` | {c.points:g} / {c.max_points:g} | "
-        f"{html.escape(summary_line(c.message)).replace('|', '/')} |"
+        f"{_md(summary_line(c.message)).replace('|', '/')} |"
         for c in result.cells)
     notes = _renamed(notebook, graded_as) + "".join(
-        f"\n- {html.escape(n)}" for n in ([result.reason] if result.reason else []) + result.problems + result.notes)
-    head = (f"# Feedback: {html.escape(notebook)}\n\nStudent `{html.escape(student_id)}`, assignment "
-            f"`{html.escape(assignment)}`: **{result.score:g} / {sum(c.max_points for c in result.cells):g}** points.\n\n"
+        f"\n- {_md(n)}" for n in ([result.reason] if result.reason else []) + result.problems + result.notes)
+    head = (f"# Feedback: {_md(notebook)}\n\nStudent {_code(student_id)}, assignment "
+            f"{_code(assignment)}: **{result.score:g} / {sum(c.max_points for c in result.cells):g}** points.\n\n"
             f"| test | points | result |\n|---|---|---|\n{rows}\n" + (f"\nNotes:{notes}\n" if notes else ""))
     nb = copy.deepcopy(nb)
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(head))
@@ -79,15 +92,13 @@ def notice_html(student_id: str, assignment: str, notebook: str, reason: str, ma
 
     It says what is wrong, that the notebook scored 0 of ``max_score``, and how to hand it in again.
     """
-    import html
-
     import nbformat
 
-    text = (f"# Feedback: {html.escape(notebook)}\n\nStudent `{html.escape(student_id)}`, assignment "
-            f"`{html.escape(assignment)}`: **0 / {max_score:g}** points.\n\n"
-            f"**This notebook could not be graded:** {html.escape(reason)}.\n\n"
+    text = (f"# Feedback: {_md(notebook)}\n\nStudent {_code(student_id)}, assignment "
+            f"{_code(assignment)}: **0 / {max_score:g}** points.\n\n"
+            f"**This notebook could not be graded:** {_md(reason)}.\n\n"
             f"None of its tests ran, so it scored 0 of {max_score:g} points. Open the notebook in "
             "JupyterLab and check that it shows your work, save it (File > Save Notebook), and hand in that "
-            f"`.ipynb` file, named {html.escape(notebook)} (not a PDF, HTML or zip export of it)."
+            f"`.ipynb` file, named {_md(notebook)} (not a PDF, HTML or zip export of it)."
             + (f"\n\nNotes:{_renamed(notebook, graded_as)}\n" if _renamed(notebook, graded_as) else ""))
     return _page(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)]))

@@ -294,19 +294,21 @@ def grade_notebook(source_path: Path, submission_path: Path, scratch: Path, limi
         where = describe_cell(merged, k, checks, headings)
         if why == "time limit":
             problem = f"{where} stopped at the {limits.cell_timeout} s limit of a cell"
+            advice = "Does it loop forever, or do far more work than it needs?"
         elif why == "kernel died":
             problem = (f"the kernel died in {where} (memory cap of {limits.memory_mb} MiB, os._exit or a crash); "
                        "the cells after it did not run")
+            advice = "Does it build arrays far larger than it needs?"
         else:
             problem = f"the notebook ran past its {limits.notebook_timeout} s limit in {where}"
+            advice = "Does it loop forever, or do far more work than it needs?"
         result.problems.append(f"{result.notebook}: {problem}")
         failed = _earlier_failures(merged, k, verdicts)
-        cause = (f" A test above it failed ({', '.join(f'`{g}`' for g in failed)}): a mistake there, such as a "
-                 "wrong shape, can make this cell far slower or larger than it should be." if failed else
-                 " Does it loop forever, or build far larger arrays than it needs?")
-        explained[k] = problem[0].upper() + problem[1:] + "." + cause
+        if failed:
+            advice = (f"A test above it failed ({', '.join(f'`{g}`' for g in failed)}): a mistake there, such as "
+                      "a wrong shape, can make this cell far slower or larger than it should be.")
+        explained[k] = f"{problem[0].upper()}{problem[1:]}. {advice}"
     if stopped and not any(why != "time limit" for why in marks.values()):
         result.problems.append(f"{result.notebook}: {stopped}")
-    result.feedback = _feedback(executed or with_harness(merged, checks), source, checks, verdicts,
-                                explained if executed else {})
+    result.feedback = _feedback(executed or with_harness(merged, checks), source, checks, verdicts, explained)
     return result

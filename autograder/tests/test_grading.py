@@ -188,3 +188,18 @@ def test_feedback_summary_is_cut_at_a_word_and_points_to_the_whole_message():
     assert "Hint" not in line and not line.split(" ...")[0].endswith("wor")
     assert summary_line("short verdict\nHint: more") == "short verdict"
     assert summary_line("") == ""
+
+
+def test_feedback_table_shows_quotes_in_code_and_escapes_html_outside_it():
+    import nbformat
+
+    from autograder.feedback import feedback_html
+    from autograder.submission import CellVerdict, NotebookResult
+
+    result = NotebookResult("mini.ipynb", cells=[
+        CellVerdict("L1_test", 0.0, 2.0, '`grads["dw"]` has shape (1, 2), expected (2, 1) <script>alert(1)</script>')],
+        problems=["mini.ipynb: cell 3 (the test `L1_test`) stopped at the 2 s limit of a cell"])
+    html = feedback_html(nbformat.v4.new_notebook(), "s`1<b>", "c1w2", "mini.ipynb", result, "mini (1).ipynb")
+    assert '<code>grads["dw"]</code>' in html or "<code>grads[&quot;dw&quot;]</code>" in html
+    assert "&amp;quot;" not in html and "<script>alert" not in html and "<b>" not in html
+    assert "<code>mini (1).ipynb</code> as mini.ipynb" in html
