@@ -85,7 +85,7 @@ class Batch:
         reasons, flags = list(job.problems), set()
         for nb in nbs:
             if nb.path.name in job.refused:
-                self._write_notice(job, nb, job.refused[nb.path.name])
+                self._write_notice(job, nb, job.refused[nb.path.name], refused=True)
             sub = job.files.get(nb.path.name)
             if sub is None:
                 continue
@@ -119,11 +119,13 @@ class Batch:
         html = feedback_html(res.feedback, job.student_id, job.assignment, nb.path.name, res, graded_as)
         _atomic_write(self._feedback_path(job, nb), html)
 
-    def _write_notice(self, job: Job, nb: CourseNotebook, reason: str, graded_as: str | None = None) -> None:
-        """The page of a notebook that could not be graded: why, and that it scored 0."""
-        from .feedback import notice_html
+    def _write_notice(self, job: Job, nb: CourseNotebook, reason: str, graded_as: str | None = None,
+                      refused: bool = False) -> None:
+        """The page of a notebook that could not be graded: why, that it scored 0, and what to do."""
+        from .feedback import notice_html, refused_fix
 
-        html = notice_html(job.student_id, job.assignment, nb.path.name, reason, nb.max_score, graded_as)
+        html = notice_html(job.student_id, job.assignment, nb.path.name, reason, nb.max_score, graded_as,
+                           refused_fix(nb.path.name) if refused else None)
         _atomic_write(self._feedback_path(job, nb), html)
 
     # -- the batch ----------------------------------------------------------------------------

@@ -87,18 +87,23 @@ def feedback_html(nb, student_id: str, assignment: str, notebook: str, result, g
 
 
 def notice_html(student_id: str, assignment: str, notebook: str, reason: str, max_score: float,
-                graded_as: str | None = None) -> str:
-    """The page of a notebook that was not graded (a file that is not a notebook, or two candidate copies).
-
-    It says what is wrong, that the notebook scored 0 of ``max_score``, and how to hand it in again.
+                graded_as: str | None = None, fix: str | None = None) -> str:
+    """The page of a notebook that was not graded: what is wrong (``reason``), that it scored 0 of
+    ``max_score``, and how to hand it in again (``fix``; by default: as a notebook saved from JupyterLab).
     """
     import nbformat
 
+    fix = fix or ("Open the notebook in JupyterLab and check that it shows your work, save it (File > Save "
+                  f"Notebook), and hand in that `.ipynb` file, named {_md(notebook)} (not a PDF, HTML or zip "
+                  "export of it).")
     text = (f"# Feedback: {_md(notebook)}\n\nStudent {_code(student_id)}, assignment "
             f"{_code(assignment)}: **0 / {max_score:g}** points.\n\n"
             f"**This notebook could not be graded:** {_md(reason)}.\n\n"
-            f"None of its tests ran, so it scored 0 of {max_score:g} points. Open the notebook in "
-            "JupyterLab and check that it shows your work, save it (File > Save Notebook), and hand in that "
-            f"`.ipynb` file, named {_md(notebook)} (not a PDF, HTML or zip export of it)."
+            f"None of its tests ran, so it scored 0 of {max_score:g} points. {fix}"
             + (f"\n\nNotes:{_renamed(notebook, graded_as)}\n" if _renamed(notebook, graded_as) else ""))
     return _page(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)]))
+
+
+def refused_fix(notebook: str) -> str:
+    """What to do about several renamed copies of ``notebook`` and no original."""
+    return f"Keep the copy you want graded, name it {_md(notebook)}, and remove the others."

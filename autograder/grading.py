@@ -162,7 +162,7 @@ def grade_with_nbgrader(submissions: Path, out: Path, root: Path | None = None, 
     limit of ``cell_timeout`` seconds per cell (default ``Limits().cell_timeout``);
     writes ``out/grades.csv`` and ``out/feedback/<student>/<assignment>/<notebook>.html``.
     """
-    from .feedback import notice_html
+    from .feedback import notice_html, refused_fix
 
     submissions, out = Path(submissions), Path(out)
     if not submissions.is_dir():
@@ -190,8 +190,10 @@ def grade_with_nbgrader(submissions: Path, out: Path, root: Path | None = None, 
             for name, why in {**job.refused, **unreadable}.items():
                 fb_dst.mkdir(parents=True, exist_ok=True)
                 graded_as = job.files[name].name if name in job.files else None
+                fix = refused_fix(name) if name in job.refused else None
                 (fb_dst / (Path(name).stem + ".html")).write_text(
-                    notice_html(student, assignment, name, why, nbs[name].max_score, graded_as), encoding="utf-8")
+                    notice_html(student, assignment, name, why, nbs[name].max_score, graded_as, fix),
+                    encoding="utf-8")
             if valid:
                 _grade_one(config, work, job, valid, nbs, row, fb_dst)
             row.seconds = round(time.perf_counter() - start, 2)

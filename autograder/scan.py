@@ -47,7 +47,7 @@ class Job:
     folder: Path
     files: dict[str, Path] = field(default_factory=dict)  # expected notebook name -> file graded as it
     problems: list[str] = field(default_factory=list)  # for the reason column
-    refused: dict[str, str] = field(default_factory=dict)  # expected notebook name -> why it was not graded
+    refused: dict[str, str] = field(default_factory=dict)  # expected name -> why no copy was graded
 
 
 def original_name(name: str, expected: set[str]) -> str | None:
@@ -102,10 +102,10 @@ def match_files(folder: Path, assignment: str, expected: list[str]) -> tuple[dic
             files[name] = renamed[0]
             problems.append(f"graded `{renamed[0].name}` as {name}")
         elif renamed:
-            listed = " and ".join(f"`{p.name}`" for p in renamed)
-            refused[name] = (f"{name} not graded: {listed} are all renamed copies of it and there is no "
-                             f"{name}; keep the one to grade and name it {name}")
-            problems.append(refused[name])
+            listed = ", ".join(f"`{p.name}`" for p in renamed[:-1]) + f" and `{renamed[-1].name}`"
+            refused[name] = (f"{listed} are {'both' if len(renamed) == 2 else 'all'} renamed copies of it "
+                             f"and there is no {name}")
+            problems.append(f"{name} not graded: {refused[name]}; keep the one to grade and name it {name}")
         else:
             problems.append(f"{name}: missing")
     return files, problems, refused

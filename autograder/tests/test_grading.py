@@ -127,10 +127,12 @@ def test_two_renamed_copies_and_no_original_are_refused(graded):
     out, rows, _ = graded
     row = rows["twocopies"]
     assert row.score == 0
-    assert "mini.ipynb not graded: `mini (1).ipynb` and `mini(2).ipynb` are all renamed copies" in row.reason
+    assert row.reason == ("mini.ipynb not graded: `mini (1).ipynb` and `mini(2).ipynb` are both renamed copies of it "
+                          "and there is no mini.ipynb; keep the one to grade and name it mini.ipynb")
     text = " ".join(_text(out / "feedback" / "twocopies" / "c1w2" / "mini.html").split())
-    assert "mini (1).ipynb and mini(2).ipynb are all renamed copies of it" in text
-    assert "scored 0 of 3 points" in text
+    assert ("could not be graded: mini (1).ipynb and mini(2).ipynb are both renamed copies of it and there is "
+            "no mini.ipynb." in text)
+    assert "scored 0 of 3 points. Keep the copy you want graded, name it mini.ipynb, and remove the others." in text
 
 
 def test_both_engines_use_the_one_scanner(monkeypatch, mini_course, submissions, tmp_path):

@@ -51,9 +51,19 @@ def test_two_copies_and_no_original_are_refused_naming_both(tmp_path):
     files, problems, refused = match_files(_folder(tmp_path, "optimization_methods (1).ipynb",
                                                    "Copy of optimization_methods.ipynb"), "c2w2", EXPECTED)
     assert files == {}
-    why = refused["optimization_methods.ipynb"]
-    assert "`Copy of optimization_methods.ipynb` and `optimization_methods (1).ipynb`" in why
-    assert "name it optimization_methods.ipynb" in why and why in problems
+    why = ("`Copy of optimization_methods.ipynb` and `optimization_methods (1).ipynb` are both renamed copies of "
+           "it and there is no optimization_methods.ipynb")
+    assert refused == {"optimization_methods.ipynb": why}
+    assert problems == [f"optimization_methods.ipynb not graded: {why}; keep the one to grade and name it "
+                        "optimization_methods.ipynb", "gradient_checking.ipynb: missing"]
+
+
+def test_three_copies_are_listed(tmp_path):
+    _, _, refused = match_files(_folder(tmp_path, "optimization_methods (1).ipynb", "optimization_methods (2).ipynb",
+                                        "Copy of optimization_methods.ipynb"), "c2w2", EXPECTED)
+    assert refused["optimization_methods.ipynb"].startswith(
+        "`Copy of optimization_methods.ipynb`, `optimization_methods (1).ipynb` and `optimization_methods (2).ipynb` "
+        "are all renamed copies")
 
 
 def test_a_stray_notebook_is_reported_with_the_expected_names(tmp_path):
