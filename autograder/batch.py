@@ -1,9 +1,10 @@
 """``python -m autograder grade``: a class of untrusted submissions, graded in parallel and resumably.
 
 For every ``SUBMISSIONS/<student>/<assignment>/`` the batch grades each
-notebook of the assignment in its own sandbox (``submission.grade_notebook``)
-and records one row ``student_id, assignment, score, max_score, reason,
-flags, seconds``. Each finished row is stored at once, atomically, in
+notebook of the assignment (matched to its file by ``scan``, renamed copies
+included) in its own sandbox (``submission.grade_notebook``) and records one
+row of ``table.CSV_COLUMNS``; every notebook graded, or not readable as one,
+gets a feedback page. Each finished row is stored at once, atomically, in
 ``OUT/.state/`` with a fingerprint of what was graded (the submission's files
 and the source notebooks); ``grades.csv`` is rewritten from those records
 after every row. Interrupt the batch (Ctrl-C, ``kill -9``) and run it again:
@@ -11,7 +12,6 @@ finished rows are kept, unfinished ones are graded, none twice.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -26,18 +26,12 @@ from pathlib import Path
 from .course import CourseNotebook, default_root, discover
 from .pool import LocalPool
 from .sandbox import Limits, bwrap_path
+from .scan import Job, scan
 from .submission import grade_notebook
+from .table import CSV_COLUMNS, write_grades
 
-CSV_COLUMNS = ["student_id", "assignment", "score", "max_score", "reason", "flags", "seconds"]
-STATE_VERSION = 1
-
-
-@dataclass
-class Job:
-    student_id: str
-    assignment: str
-    folder: Path
-    problems: list[str] = field(default_factory=list)
+__all__ = ["Batch", "CSV_COLUMNS", "Job", "Row", "scan"]
+STATE_VERSION = 2
 
 
 @dataclass
@@ -54,37 +48,15 @@ class Row:
     cells: list = field(default_factory=list)
 
 
-def scan(submissions: Path, known: dict[str, list[CourseNotebook]]) -> list[Job]:
-    """One job per student and assignment present anywhere in the batch; problems noted per job."""
-    students = sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith("."))
-    assignments = sorted({a.name for s in students for a in s.iterdir() if a.is_dir() and a.name in known})
-    jobs = []
-    for s in students:
-        if not assignments:
-            strays = sorted(a.name for a in s.iterdir() if a.is_dir())
-            jobs.append(Job(s.name, "", s, ["no assignment folder" + (f" (found {strays})" if strays else "")]))
-        for a in assignments:
-            job = Job(s.name, a, s / a)
-            if not job.folder.is_dir():
-                job.problems.append(f"no submission for {a}")
-            else:
-                names = {nb.path.name for nb in known[a]}
-                files = sorted(p.name for p in job.folder.glob("*.ipynb"))
-                if not files:
-                    job.problems.append(f"{a}/ holds no notebook")
-                job.problems += [f"{f}: not a notebook of {a} (ignored)" for f in files if f not in names]
-            jobs.append(job)
-    return jobs
-
-
 def fingerprint(job: Job, known: dict[str, list[CourseNotebook]]) -> str:
     """A hash of everything a row depends on: the submitted notebooks and the source notebooks."""
     h = hashlib.sha256(f"v{STATE_VERSION}|{job.student_id}|{job.assignment}".encode())
     for nb in known.get(job.assignment, []):
         h.update(nb.path.name.encode())
         h.update(nb.path.read_bytes())
-        sub = job.folder / nb.path.name
-        h.update(sub.read_bytes() if sub.is_file() else b"<missing>")
+        sub = job.files.get(nb.path.name)
+        h.update(sub.name.encode() + b"|" + sub.read_bytes() if sub is not None and sub.is_file() else b"<missing>")
+    h.update("|".join(job.problems).encode())  # which files were matched, ignored or refused
     return h.hexdigest()
 
 
@@ -111,39 +83,50 @@ class Batch:
         row = Row(job.student_id, job.assignment, 0.0, sum(nb.max_score for nb in nbs),
                   fingerprint=fingerprint(job, self.known))
         reasons, flags = list(job.problems), set()
-        if job.folder.is_dir() and nbs and any((job.folder / nb.path.name).exists() for nb in nbs):
-            for nb in nbs:
-                sub = job.folder / nb.path.name
-                if not sub.exists():
-                    reasons.append(f"{nb.path.name}: missing")
-                    continue
-                scratch = Path(tempfile.mkdtemp(prefix=f"dlc-{job.student_id[:20]}-"))
-                try:
-                    res = grade_notebook(nb.path, sub, scratch, self.limits, self.bwrap, self.hide)
-                finally:
-                    if not self.keep_scratch:
-                        shutil.rmtree(scratch, ignore_errors=True)
-                row.score += res.score
-                row.run_seconds = round(row.run_seconds + res.run_seconds, 3)
-                row.cells += [asdict(c) | {"notebook": nb.path.name} for c in res.cells]
-                if res.reason:
-                    reasons.append(res.reason)
-                reasons += [n for n in res.notes if "did not" in n or "limit" in n or "died" in n]
-                flags.update(res.flags)
-                if res.feedback is not None:
-                    self._write_feedback(job, nb, res)
+        for nb in nbs:
+            if nb.path.name in job.refused:
+                self._write_notice(job, nb, job.refused[nb.path.name], refused=True)
+            sub = job.files.get(nb.path.name)
+            if sub is None:
+                continue
+            scratch = Path(tempfile.mkdtemp(prefix=f"dlc-{job.student_id[:20]}-"))
+            try:
+                res = grade_notebook(nb.path, sub, scratch, self.limits, self.bwrap, self.hide)
+            finally:
+                if not self.keep_scratch:
+                    shutil.rmtree(scratch, ignore_errors=True)
+            row.score += res.score
+            row.run_seconds = round(row.run_seconds + res.run_seconds, 3)
+            row.cells += [asdict(c) | {"notebook": nb.path.name} for c in res.cells]
+            reasons += [res.reason] if res.reason else []
+            reasons += res.problems
+            flags.update(res.flags)
+            if res.feedback is not None:
+                self._write_feedback(job, nb, res, graded_as=sub.name)
+            elif res.reason:
+                self._write_notice(job, nb, res.reason, graded_as=sub.name)
         row.reason = "; ".join(dict.fromkeys(reasons))
         row.flags = " ".join(sorted(flags))
         row.seconds = round(time.perf_counter() - start, 2)
         return row
 
-    def _write_feedback(self, job: Job, nb: CourseNotebook, res) -> None:
+    def _feedback_path(self, job: Job, nb: CourseNotebook) -> Path:
+        return self.out / "feedback" / job.student_id / job.assignment / (nb.path.stem + ".html")
+
+    def _write_feedback(self, job: Job, nb: CourseNotebook, res, graded_as: str) -> None:
         from .feedback import feedback_html
 
-        folder = self.out / "feedback" / job.student_id / job.assignment
-        folder.mkdir(parents=True, exist_ok=True)
-        html = feedback_html(res.feedback, job.student_id, job.assignment, nb.path.name, res)
-        _atomic_write(folder / (nb.path.stem + ".html"), html)
+        html = feedback_html(res.feedback, job.student_id, job.assignment, nb.path.name, res, graded_as)
+        _atomic_write(self._feedback_path(job, nb), html)
+
+    def _write_notice(self, job: Job, nb: CourseNotebook, reason: str, graded_as: str | None = None,
+                      refused: bool = False) -> None:
+        """The page of a notebook that could not be graded: why, that it scored 0, and what to do."""
+        from .feedback import notice_html, refused_fix
+
+        html = notice_html(job.student_id, job.assignment, nb.path.name, reason, nb.max_score, graded_as,
+                           refused_fix(nb.path.name) if refused else None)
+        _atomic_write(self._feedback_path(job, nb), html)
 
     # -- the batch ----------------------------------------------------------------------------
     def _state_path(self, job: Job) -> Path:
@@ -188,15 +171,10 @@ class Batch:
         for job in jobs:
             try:
                 data = json.loads(self._state_path(job).read_text())
-            except (OSError, ValueError):
+                rows.append(Row(**data))
+            except (OSError, ValueError, TypeError):  # not graded yet, or by an older version
                 continue
-            rows.append(Row(**data))
-        lines = [CSV_COLUMNS] + [[r.student_id, r.assignment, _num(r.score), _num(r.max_score), r.reason,
-                                  r.flags, f"{r.seconds:.2f}"] for r in rows]
-        tmp = self.out / ".grades.csv.tmp"
-        with open(tmp, "w", newline="", encoding="utf-8") as fh:
-            csv.writer(fh).writerows(lines)
-        os.replace(tmp, self.out / "grades.csv")
+        write_grades(rows, self.out / "grades.csv")
         return rows
 
 
@@ -220,7 +198,3 @@ def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"

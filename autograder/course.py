@@ -15,6 +15,44 @@ from pathlib import Path
 _DIR = re.compile(r"^course(\d+)$"), re.compile(r"^week(\d+)$")
 
 
+@dataclass(frozen=True)
+class NbgraderCell:
+    """What a cell's nbgrader metadata says (a cell without any: all false, no id).
+
+    ``grade``: a graded test cell worth ``points``; ``solution`` and not ``locked``:
+    a student's answer cell; ``locked``: a cell restored from the source when graded.
+    """
+
+    grade_id: str | None = None
+    grade: bool = False
+    solution: bool = False
+    locked: bool = False
+    points: float = 0.0
+
+    @property
+    def is_answer(self) -> bool:
+        return self.solution and not self.locked
+
+
+def nbgrader_cell(cell) -> NbgraderCell:
+    """The nbgrader metadata of ``cell`` (a NotebookNode or parsed JSON), tolerant of junk.
+
+    A submitted notebook's metadata is the student's to edit: a grade id that is
+    not a string counts as none, points that are not a number as 0.
+    """
+    metadata = cell.get("metadata") if isinstance(cell, dict) else None
+    meta = metadata.get("nbgrader") if isinstance(metadata, dict) else None
+    if not isinstance(meta, dict):
+        return NbgraderCell()
+    gid = meta.get("grade_id")
+    try:
+        points = float(meta.get("points") or 0)
+    except (TypeError, ValueError):
+        points = 0.0
+    return NbgraderCell(gid if isinstance(gid, str) and gid else None, bool(meta.get("grade")),
+                        bool(meta.get("solution")), bool(meta.get("locked")), points)
+
+
 @dataclass
 class GradedCell:
     grade_id: str
@@ -58,9 +96,9 @@ def graded_cells(nb: dict) -> list[GradedCell]:
     """The graded cells of a notebook (as parsed JSON), in order."""
     out = []
     for cell in nb.get("cells", []):
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if meta.get("grade"):
-            out.append(GradedCell(meta.get("grade_id", "?"), float(meta.get("points", 0))))
+        meta = nbgrader_cell(cell)
+        if meta.grade:
+            out.append(GradedCell(meta.grade_id or "?", meta.points))
     return out
 
 

@@ -58,3 +58,15 @@ def _dotted(node, modules: dict[str, str]) -> str | None:
         base = _dotted(node.value, modules)
         return f"{base}.{node.attr}" if base else None
     return None
+
+
+def submission_flags(source, notebook) -> list[str]:
+    """``reference_flags`` of a submitted notebook's own code (its code cells that are not locked in ``source``)."""
+    from .course import nbgrader_cell
+    from .merge import graded_checks
+
+    locked = {meta.grade_id for meta in map(nbgrader_cell, source.cells) if meta.locked and meta.grade_id}
+    code = [cell.source for cell in notebook.cells
+            if cell.get("cell_type") == "code" and nbgrader_cell(cell).grade_id not in locked]
+    functions = {call.function for _, calls in graded_checks(source).values() for call in calls}
+    return reference_flags([c if isinstance(c, str) else "".join(c) for c in code], functions)

@@ -10,25 +10,31 @@ nbgrader's course directory in a work folder:
     <work>/gradebook.db
 
 ``release`` copies the student versions out; ``grade`` writes ``grades.csv``
-and per-student HTML feedback. Broken submissions (not JSON, binary, no cells,
-an empty folder) get a row with score 0 and a reason; the rest are graded.
+(the columns of ``table.CSV_COLUMNS``, as the sandboxed engine does) and
+per-student HTML feedback. Files are matched to notebooks by ``scan`` (renamed
+copies included), as in the sandboxed engine. Broken submissions (not JSON,
+binary, no cells, an empty folder) get a row with score 0, a reason and a
+feedback page saying what is wrong; the rest are graded.
 """
 from __future__ import annotations
 
-import csv
 import os
 import shutil
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from traitlets.config import Config
 
 from .course import CourseNotebook, discover
+from .sandbox import Limits
+from .scan import scan
+from .table import CSV_COLUMNS, write_grades
 from .validate import NotANotebook, read_notebook
 
-CSV_COLUMNS = ["student_id", "assignment", "score", "max_score", "reason"]
+__all__ = ["CSV_COLUMNS", "GradeRow", "GradingError", "grade_with_nbgrader", "release", "write_csv"]
 
 
 class GradingError(RuntimeError):
@@ -42,9 +48,11 @@ class GradeRow:
     score: float
     max_score: float
     reason: str = ""
+    flags: str = ""
+    seconds: float = 0.0
 
 
-def nbgrader_config(work: Path, cell_timeout: int = 120) -> Config:
+def nbgrader_config(work: Path, cell_timeout: int | None = None) -> Config:
     """nbgrader's configuration for a course directory at ``work``."""
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import ClearHiddenTests, GetGrades
@@ -56,7 +64,7 @@ def nbgrader_config(work: Path, cell_timeout: int = 120) -> Config:
     c.CourseDirectory.course_id = "deep-learning-companion"
     c.CourseDirectory.db_url = f"sqlite:///{work / 'gradebook.db'}"
     c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
-    c.Execute.timeout = cell_timeout
+    c.Execute.timeout = cell_timeout or Limits().cell_timeout
     c.Execute.allow_errors = True
     c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ShortErrors, CSSHTMLHeaderPreprocessor]
     return c
@@ -142,98 +150,100 @@ def _select(notebooks, assignments):
     return {a: notebooks[a] for a in assignments}
 
 
-def _scan_submissions(submissions: Path, known: dict[str, list[CourseNotebook]]):
-    """Yield (student, assignment, {notebook name: path}, [problems]) for every student and assignment."""
-    students = sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith("."))
-    assignments = sorted({a.name for s in students for a in s.iterdir() if a.is_dir() and a.name in known})
-    strays = sorted({a.name for s in students for a in s.iterdir() if a.is_dir() and a.name not in known})
-    for student in students:
-        for assignment in assignments:
-            folder = student / assignment
-            problems, valid = [], {}
-            if not folder.is_dir():
-                problems.append(f"no submission for {assignment}")
-            else:
-                expected = {nb.path.name for nb in known[assignment]}
-                files = sorted(folder.glob("*.ipynb"))
-                if not files:
-                    problems.append(f"{assignment}/ holds no notebook")
-                for f in files:
-                    if f.name not in expected:
-                        problems.append(f"{f.name}: not a notebook of {assignment} (ignored)")
-                        continue
-                    try:
-                        read_notebook(f)
-                    except NotANotebook as exc:
-                        problems.append(str(exc))
-                        continue
-                    valid[f.name] = f
-                for name in sorted(expected - {f.name for f in files}):
-                    if files:
-                        problems.append(f"{name}: missing")
-            yield student.name, assignment, valid, problems
-        if not assignments:
-            yield student.name, "", {}, ["no assignment folder" + (f" (found only {strays})" if strays else "")]
+def _readable(job) -> tuple[dict[str, Path], dict[str, str]]:
+    """``({name: path} of the job's notebooks that read as notebooks, {name: why not} of the others)``."""
+    valid, unreadable = {}, {}
+    for name, path in job.files.items():
+        try:
+            read_notebook(path)
+        except NotANotebook as exc:
+            unreadable[name] = str(exc)
+            continue
+        valid[name] = path
+    return valid, unreadable
 
 
-def grade_with_nbgrader(submissions: Path, out: Path, root: Path | None = None, cell_timeout: int = 120,
+def grade_with_nbgrader(submissions: Path, out: Path, root: Path | None = None, cell_timeout: int | None = None,
                         progress: bool = True) -> list[GradeRow]:
-    """Plain nbgrader autograde (no sandbox; kept for comparison and benchmarks): autograde ``submissions/<student>/<assignment>/<notebook>.ipynb``; write ``out/grades.csv`` and feedback."""
-    from nbgrader.api import Gradebook
-    from nbgrader.converters import Autograde, GenerateFeedback
+    """Plain nbgrader autograde (no sandbox; kept for comparison and benchmarks).
+
+    Autogrades ``submissions/<student>/<assignment>/<notebook>.ipynb`` with a
+    limit of ``cell_timeout`` seconds per cell (default ``Limits().cell_timeout``);
+    writes ``out/grades.csv`` and ``out/feedback/<student>/<assignment>/<notebook>.html``.
+    """
+    from .feedback import notice_html, refused_fix
 
     submissions, out = Path(submissions), Path(out)
     if not submissions.is_dir():
         raise GradingError(f"{submissions}: not a folder of submissions (<student>/<assignment>/<notebook>.ipynb)")
     known = discover(root)
-    jobs = list(_scan_submissions(submissions, known))
+    jobs = [(job, *_readable(job)) for job in scan(submissions, known)]
     out.mkdir(parents=True, exist_ok=True)
     rows: list[GradeRow] = []
     with tempfile.TemporaryDirectory(prefix="dlc-grade-") as tmp:
         work = Path(tmp)
         config = nbgrader_config(work, cell_timeout)
-        used = sorted({a for _, a, valid, _ in jobs if valid})
+        used = sorted({job.assignment for job, valid, _ in jobs if valid})
         _stage_sources({a: known[a] for a in used}, work)
         _generate(used, config)
-        for k, (student, assignment, valid, problems) in enumerate(jobs, 1):
+        for k, (job, valid, unreadable) in enumerate(jobs, 1):
+            start = time.perf_counter()
+            student, assignment = job.student_id, job.assignment
             if progress:
                 print(f"[{k}/{len(jobs)}] {student} {assignment}", file=sys.stderr, flush=True)
-            max_score = sum(nb.max_score for nb in known.get(assignment, []))
-            row = GradeRow(student, assignment, 0.0, max_score, "; ".join(problems))
+            nbs = {nb.path.name: nb for nb in known.get(assignment, [])}
+            row = GradeRow(student, assignment, 0.0, sum(nb.max_score for nb in nbs.values()),
+                           "; ".join(job.problems + list(unreadable.values())))
             rows.append(row)
-            if not valid:
-                continue
-            dest = work / "submitted" / student / assignment
-            dest.mkdir(parents=True, exist_ok=True)
-            for name, path in valid.items():
-                shutil.copy2(path, dest / name)
-            try:
-                _run(Autograde, config, assignment_id=assignment, student_id=student)
-                with Gradebook(config.CourseDirectory.db_url) as gb:
-                    row.score = float(sum(
-                        gb.find_submission_notebook(Path(n).stem, assignment, student).score for n in valid))
-                _run(GenerateFeedback, config, assignment_id=assignment, student_id=student)
-                fb_src = work / "feedback" / student / assignment
-                fb_dst = out / "feedback" / student / assignment
+            fb_dst = out / "feedback" / student / assignment
+            for name, why in {**job.refused, **unreadable}.items():
                 fb_dst.mkdir(parents=True, exist_ok=True)
-                for html in fb_src.glob("*.html"):
-                    shutil.copy2(html, fb_dst / html.name)
-            except Exception as exc:  # one student's failure must not stop the batch
-                row.score = 0.0
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                row.reason = "; ".join(filter(None, [row.reason, f"could not be graded: {first}"]))
+                graded_as = job.files[name].name if name in job.files else None
+                fix = refused_fix(name) if name in job.refused else None
+                (fb_dst / (Path(name).stem + ".html")).write_text(
+                    notice_html(student, assignment, name, why, nbs[name].max_score, graded_as, fix),
+                    encoding="utf-8")
+            if valid:
+                _grade_one(config, work, job, valid, nbs, row, fb_dst)
+            row.seconds = round(time.perf_counter() - start, 2)
     write_csv(rows, out / "grades.csv")
     return rows
 
 
+def _grade_one(config: Config, work: Path, job, valid: dict[str, Path], nbs: dict[str, CourseNotebook],
+               row: GradeRow, fb_dst: Path) -> None:
+    """Autograde one student's readable notebooks ``valid`` in ``work``; fill ``row``, copy feedback to ``fb_dst``."""
+    import nbformat
+    from nbgrader.api import Gradebook
+    from nbgrader.converters import Autograde, GenerateFeedback
+
+    from .flags import submission_flags
+
+    student, assignment = job.student_id, job.assignment
+    dest = work / "submitted" / student / assignment
+    dest.mkdir(parents=True, exist_ok=True)
+    flags = set()
+    for name, path in valid.items():
+        shutil.copy2(path, dest / name)
+        flags.update(submission_flags(nbformat.read(str(nbs[name].path), as_version=4),
+                                      nbformat.read(str(path), as_version=4)))
+    row.flags = " ".join(sorted(flags))
+    try:
+        _run(Autograde, config, assignment_id=assignment, student_id=student)
+        with Gradebook(config.CourseDirectory.db_url) as gb:
+            row.score = float(sum(
+                gb.find_submission_notebook(Path(n).stem, assignment, student).score for n in valid))
+        _run(GenerateFeedback, config, assignment_id=assignment, student_id=student)
+        fb_src = work / "feedback" / student / assignment
+        fb_dst.mkdir(parents=True, exist_ok=True)
+        for html in fb_src.glob("*.html"):
+            shutil.copy2(html, fb_dst / html.name)
+    except Exception as exc:  # one student's failure must not stop the batch
+        row.score = 0.0
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        row.reason = "; ".join(filter(None, [row.reason, f"could not be graded: {first}"]))
+
+
 def write_csv(rows: list[GradeRow], path: Path) -> None:
-    """Write the grade table with the columns ``CSV_COLUMNS``."""
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(CSV_COLUMNS)
-        for r in rows:
-            w.writerow([r.student_id, r.assignment, _num(r.score), _num(r.max_score), r.reason])
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    """Write the grade table with the columns ``CSV_COLUMNS`` (the same table as the sandboxed engine's)."""
+    write_grades(rows, path)

@@ -19,13 +19,14 @@ import re
 
 import nbformat
 
+from .course import nbgrader_cell
 from .testcells import parse_checks
 
 HARNESS_NAME = "__dlc_capture__"
 
 
 def _gid(cell) -> str | None:
-    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    return nbgrader_cell(cell).grade_id
 
 
 def _visible(text) -> str:
@@ -43,8 +44,7 @@ def merge_submission(source, student) -> tuple[nbformat.NotebookNode, list[str]]
         gid = _gid(cell)
         if gid in src_cells and gid not in placed:
             k, src = src_cells[gid]
-            meta = src.metadata.nbgrader
-            if meta.get("solution") and not meta.get("locked"):
+            if nbgrader_cell(src).is_answer:
                 new = copy.deepcopy(src)
                 new.source = cell.get("source", "")
                 if cell.get("cell_type") != src.cell_type:
@@ -65,7 +65,7 @@ def merge_submission(source, student) -> tuple[nbformat.NotebookNode, list[str]]
         if not gid or gid in placed:
             continue
         new = copy.deepcopy(src)
-        if src.metadata.nbgrader.get("solution") and not src.metadata.nbgrader.get("locked"):
+        if nbgrader_cell(src).is_answer:
             new.source = "# (this answer cell was missing from the submission)"
         notes.append(f"cell {gid}: missing, restored")
         prev = [placed[_gid(c)] for c in source.cells[:k] if _gid(c) in placed]
@@ -85,9 +85,9 @@ def graded_checks(source) -> dict[str, tuple[float, list]]:
     """``grade_id -> (points, [CheckCall, ...])`` for every graded test cell of the source."""
     out = {}
     for cell in source.cells:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if meta.get("grade") and cell.cell_type == "code":
-            out[meta["grade_id"]] = (float(meta.get("points", 0)), parse_checks(cell.source))
+        meta = nbgrader_cell(cell)
+        if meta.grade and meta.grade_id and cell.cell_type == "code":
+            out[meta.grade_id] = (meta.points, parse_checks(cell.source))
     return out
 
 

@@ -11,6 +11,7 @@ import threading
 import pytest
 
 from autograder.batch import Batch
+from autograder.scan import scan
 from autograder.sandbox import Limits, bwrap_path
 
 L1_OK = "def L1(yhat, y):\n    return float(np.sum(np.abs(y - yhat)))\n"
@@ -165,8 +166,7 @@ def test_no_escape_from_the_sandbox(corpus):
 def test_same_scores_with_one_worker(corpus, mini_course, tmp_path):
     rows, _, _, _, subs, limits = corpus
     again = Batch(subs, tmp_path, mini_course, limits=limits, workers=1)
+    jobs = {job.student_id: job for job in scan(subs, again.known)}
     for student in ["honest", "always_eq", "calls_reference", "deleted_tests_honest"]:
-        from autograder.batch import Job
-
-        row = again.grade_job(Job(student, "c1w2", subs / student / "c1w2"))
+        row = again.grade_job(jobs[student])
         assert row.score == rows[student].score
