@@ -10,25 +10,25 @@ from autograder.authoring import build_all
 MINI = textwrap.dedent('''\
     # %% [markdown]
     # # Mini
-    # %% [setup]
+    # %% kind="setup"
     import numpy as np
     from autograder import check
-    # %% [solution] id=sigmoid
+    # %% id="sigmoid" kind="solution"
     def sigmoid(z):
         ### BEGIN SOLUTION
         return 1 / (1 + np.exp(-z))
         ### END SOLUTION
-    # %% [test] id=sigmoid_test points=1
+    # %% id="sigmoid_test" kind="test" points=1
     check("c1w2.sigmoid", sigmoid)
     ### BEGIN HIDDEN TESTS
     check("c1w2.sigmoid", sigmoid, hidden=True)
     ### END HIDDEN TESTS
-    # %% [solution] id=L1
+    # %% id="L1" kind="solution"
     def L1(yhat, y):
         ### BEGIN SOLUTION
         return float(np.sum(np.abs(y - yhat)))
         ### END SOLUTION
-    # %% [test] id=L1_test points=2
+    # %% id="L1_test" kind="test" points=2
     check("c1w2.L1", L1)
     ### BEGIN HIDDEN TESTS
     check("c1w2.L1", L1, hidden=True)
