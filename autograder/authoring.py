@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .course import nbgrader_cell
+
 # Any line jupytext takes for a cell header ("#%%", "  # %% ..."); only "# %%..." is written here.
 _ANY_HEADER = re.compile(r"^\s*#\s*%%+(\s|$)")
 _HEADER = re.compile(r"^# %%(?: \[(?P<type>[^\]]*)\])?(?P<meta>(?: .*)?)$")
@@ -208,7 +210,7 @@ def build_notebook(source: Path) -> dict:
     cells, counter, ids = [], {}, set()
     for sc in read_cells(source):
         cell = _cell(sc, counter, source)
-        gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
+        gid = nbgrader_cell(cell).grade_id
         if gid is not None and gid in ids:
             raise SourceError(f"{source}:{sc.lineno}: grade id {gid!r} is used twice")
         ids.add(gid)

@@ -5,6 +5,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from .sandbox import Limits
+
+LIMITS = Limits()  # the one place the default limits come from
+
 
 def _cmd_list(args) -> int:
     from .course import discover
@@ -123,9 +127,12 @@ def main(argv=None) -> int:
     p = sub.add_parser("grade", help="autograde SUBMISSIONS/<student>/<assignment>/<notebook>.ipynb")
     p.add_argument("submissions")
     p.add_argument("--out", required=True, help="folder for grades.csv and feedback/")
-    p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
-    p.add_argument("--notebook-timeout", type=int, default=600, help="seconds per notebook (default 600)")
-    p.add_argument("--memory-mb", type=int, default=6144, help="memory cap per submission in MiB (default 6144)")
+    p.add_argument("--timeout", type=int, default=LIMITS.cell_timeout,
+                   help=f"seconds per cell (default {LIMITS.cell_timeout})")
+    p.add_argument("--notebook-timeout", type=int, default=LIMITS.notebook_timeout,
+                   help=f"seconds per notebook (default {LIMITS.notebook_timeout})")
+    p.add_argument("--memory-mb", type=int, default=LIMITS.memory_mb,
+                   help=f"memory cap per submission in MiB (default {LIMITS.memory_mb})")
     p.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
     p.add_argument("--threads", type=int, default=None,
                    help="BLAS threads per kernel (default: cores / workers, at least 1)")
@@ -136,7 +143,8 @@ def main(argv=None) -> int:
     p.set_defaults(fn=_cmd_grade)
     p = sub.add_parser("check", help="run a notebook and print its per-exercise points")
     p.add_argument("notebook")
-    p.add_argument("--timeout", type=int, default=120, help="seconds per cell (default 120)")
+    p.add_argument("--timeout", type=int, default=LIMITS.cell_timeout,
+                   help=f"seconds per cell (default {LIMITS.cell_timeout})")
     p.set_defaults(fn=_cmd_check)
     p = sub.add_parser("selfcheck", help="sources score full marks, releases zero, known mistakes fail")
     p.add_argument("assignment", nargs="*", help="only these assignments (e.g. c1w2)")

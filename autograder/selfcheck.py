@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .checker import run_checks
-from .course import discover
+from .course import discover, nbgrader_cell
 from .batch import Batch
 from .grading import release
 from .registry import all_exercises
@@ -56,9 +56,9 @@ def check_released(paths: list[Path]) -> list[str]:
             for marker in _FORBIDDEN:
                 if marker in src:
                     problems.append(f"{path.name}: released notebook still contains {marker!r}")
-            meta = cell.get("metadata", {}).get("nbgrader", {})
-            if meta.get("solution") and cell["cell_type"] == "code" and "raise NotImplementedError()" not in src:
-                problems.append(f"{path.name}: solution cell {meta.get('grade_id')} is not stubbed")
+            meta = nbgrader_cell(cell)
+            if meta.solution and cell["cell_type"] == "code" and "raise NotImplementedError()" not in src:
+                problems.append(f"{path.name}: solution cell {meta.grade_id} is not stubbed")
             if cell.get("outputs"):
                 problems.append(f"{path.name}: released notebook carries outputs")
     return problems

@@ -28,6 +28,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .course import nbgrader_cell
+from .sandbox import Limits
 from .testcells import TestCellError, parse_checks
 from .validate import read_notebook
 
@@ -62,19 +64,19 @@ class Run:
 
 
 def _is_test(cell) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+    meta = nbgrader_cell(cell)
+    return cell.cell_type == "code" and meta.grade and not meta.solution
 
 
 def _is_graded(cell) -> bool:
-    return cell.cell_type == "code" and bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+    return cell.cell_type == "code" and nbgrader_cell(cell).grade
 
 
 def cell_label(nb, index: int) -> str:
     """``cell 12 (propagate_test)`` for a graded cell, ``cell 31 (`d = model(train_set_x, ...`)`` for another."""
     cell = nb.cells[index]
     if _is_graded(cell):
-        what = cell.metadata.nbgrader.get("grade_id", "?")
+        what = nbgrader_cell(cell).grade_id or "?"
     else:
         lines = [ln.strip() for ln in cell.source.splitlines() if ln.strip() and not ln.strip().startswith("#")]
         what = f"`{lines[0][:40]}{' ...' if len(lines[0]) > 40 else ''}`" if lines else "a cell of comments"
@@ -165,10 +167,11 @@ class _Kernel:
             return False
 
 
-def run_notebook(path: Path, timeout: int = 120) -> Run:
+def run_notebook(path: Path, timeout: int | None = None) -> Run:
     """Execute a copy of the notebook in its own folder, cell by cell; see the module docstring."""
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
+    timeout = timeout or Limits().cell_timeout
     nb = read_notebook(path)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -260,7 +263,7 @@ def score_cells(run: Run) -> list[CellResult]:
                 what = "a warning (listed above)" if _WARNING.search(stderr) else "to stderr (listed above)"
                 message = "\n".join(filter(None, [message, f"but the cell wrote {what}, and graded cells "
                                                   "that write to stderr score 0: fix what it warns about"]))
-        grade_id = cell.metadata.nbgrader.get("grade_id", "?")
+        grade_id = nbgrader_cell(cell).grade_id or "?"
         results.append(CellResult(grade_id, float(got or 0.0), float(max_points), message.strip(), index + 1))
     return results
 
@@ -276,7 +279,7 @@ def _failed_functions(run: Run, before: int) -> list[str]:
                 found = [c.function for c in parse_checks(cell.source) if not c.hidden]
             except TestCellError:
                 found = []
-            for name in found or [cell.metadata.nbgrader.get("grade_id", "?")]:
+            for name in found or [nbgrader_cell(cell).grade_id or "?"]:
                 if f"`{name}`" not in names:
                     names.append(f"`{name}`")
     return names

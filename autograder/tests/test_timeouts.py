@@ -18,7 +18,7 @@ from autograder.sandbox import Limits
 DEMO = '''
 # %% [markdown]
 # ## Training the model
-# %% [locked]
+# %% kind="locked"
 def _no_traceback(*args, **kwargs):
     raise MemoryError("no memory left to format the traceback")
 get_ipython().InteractiveTB.structured_traceback = _no_traceback
