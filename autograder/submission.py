@@ -27,7 +27,9 @@ from pathlib import Path
 import nbformat
 
 from . import wire
-from .checker import judge
+from .checker import judge, with_dependency_note
+from .depends import names_called_in_source
+from .effects import Effects
 from .course import nbgrader_cell
 from .flags import submission_flags
 from .merge import HARNESS_NAME, graded_checks, merge_submission, with_harness
@@ -83,8 +85,13 @@ def _write_inputs(checks, inputs: Path) -> dict[tuple[str, bool], list[Case]]:
     return cases
 
 
-def _judge_cell(gid, calls, cases, results_dir: Path, why: str, cell_timeout: int) -> tuple[bool, str]:
-    """Verdict on one test cell from the harness's result file (which the student could have touched)."""
+def _judge_cell(gid, calls, cases, results_dir: Path, why: str, cell_timeout: int,
+                student_sources: list[str] = (), failed: set[str] = frozenset()) -> tuple[bool, str]:
+    """Verdict on one test cell from the harness's result file (which the student could have touched).
+
+    ``failed`` holds the student's functions whose checks failed in earlier cells; a failing
+    function that calls one of them (read from ``student_sources``) is told to fix that first.
+    """
     path = results_dir / f"{gid}.json"
     if not path.exists():
         return False, f"this test did not run{': ' + why if why else ''}."
@@ -108,7 +115,10 @@ def _judge_cell(gid, calls, cases, results_dir: Path, why: str, cell_timeout: in
         if not isinstance(outputs, list):
             return False, "this test's results are malformed."
         exercise = get(call.exercise_id)
-        passed, msg = judge(exercise, cases[(call.exercise_id, call.hidden)], outputs, hidden=call.hidden)
+        effects = entry.get("effects")
+        effects = [Effects.from_json(e) for e in effects] if isinstance(effects, list) else None
+        passed, msg = judge(exercise, cases[(call.exercise_id, call.hidden)], outputs, hidden=call.hidden,
+                            effects=effects)
         if not passed:
             if outputs and isinstance(outputs[-1], wire.Raised) and outputs[-1].type_name == "KeyboardInterrupt":
                 # while grading, only the runner's cell timeout interrupts the kernel
@@ -117,6 +127,8 @@ def _judge_cell(gid, calls, cases, results_dir: Path, why: str, cell_timeout: in
             diagnosis = entry.get("diagnosis")
             if isinstance(diagnosis, str) and diagnosis and "Gradient check" not in msg:
                 msg += f"\nGradient check: {diagnosis}"
+            callees = sorted((names_called_in_source(student_sources, call.function) & failed) - {call.function})
+            msg = with_dependency_note(call.function, callees, msg)
             return False, ("hidden test: " if call.hidden else "") + msg
         messages.append(msg)
     return True, " ".join(messages)
@@ -284,10 +296,14 @@ def grade_notebook(source_path: Path, submission_path: Path, scratch: Path, limi
         stopped = "the kernel died (memory cap, os._exit or a crash)"
     elif ran.returncode not in (0, None):
         stopped = "the notebook could not be run to the end"
-    verdicts = {}
+    verdicts, failed = {}, set()
+    student_sources = [c.source for c in merged.cells if c.cell_type == "code" and not nbgrader_cell(c).locked]
     for gid, (pts, calls) in checks.items():
-        passed, msg = _judge_cell(gid, calls, cases, scratch / "results", stopped, limits.cell_timeout)
+        passed, msg = _judge_cell(gid, calls, cases, scratch / "results", stopped, limits.cell_timeout,
+                                  student_sources, failed)
         verdicts[gid] = CellVerdict(gid, pts if passed else 0.0, pts, msg)
+        if not passed:
+            failed.update(c.function for c in calls)
     result.cells = list(verdicts.values())
     headings, explained = _headings(source), {}
     for k, why in sorted(marks.items()):

@@ -45,6 +45,8 @@ def test_dw_without_1_over_m_gets_its_hint_in_the_feedback(tmp_path):
     html = (out / "feedback" / "ada" / "c1w2" / LR.name.replace(".ipynb", ".html")).read_text()
     text = re.sub(r"<[^>]+>", "", html)
     assert "dw looks like it is missing the 1/m factor" in text
+    # optimize and model fail because they call this propagate: the page says to fix it first
+    assert "`optimize` calls your `propagate`, which fails its own check: fix that first" in text
     assert "hidden=True" not in html and "BEGIN HIDDEN TESTS" not in html
     assert list(csv.DictReader(open(out / "grades.csv")))[0]["student_id"] == "ada"
 
@@ -74,3 +76,32 @@ def test_a_class_exercise_with_a_bug_is_graded_through_its_driver_in_the_sandbox
     html = (out / "feedback" / "bo" / "c2w3" / FRAMEWORK.name.replace(".ipynb", ".html")).read_text()
     text = re.sub(r"<[^>]+>", "", html)
     assert "dW is the numeric slope divided by m = 4: it has a 1/m too many" in text
+
+
+OPTIM = ROOT / "course2" / "week2" / "optimization_methods.ipynb"
+
+
+@pytest.mark.skipif(not OPTIM.exists(), reason="optimization_methods.ipynb not built")
+def test_adam_moments_sharing_arrays_lose_their_points_in_the_sandbox(tmp_path):
+    """v and s holding the same zeros pass every value check; the side effect reaches the grade and the page."""
+    nb = json.loads(OPTIM.read_text())
+    edited = 0
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        old = ('        s["dW" + str(l)] = np.zeros(parameters["W" + str(l)].shape)\n'
+               '        s["db" + str(l)] = np.zeros(parameters["b" + str(l)].shape)\n')
+        if "def initialize_adam" in src and old in src:
+            new = ('        s["dW" + str(l)] = v["dW" + str(l)]\n'
+                   '        s["db" + str(l)] = v["db" + str(l)]\n')
+            cell["source"] = src.replace(old, new).splitlines(True)
+            edited += 1
+    assert edited == 1
+    sub = tmp_path / "subs" / "cy" / "c2w2"
+    sub.mkdir(parents=True)
+    (sub / OPTIM.name).write_text(json.dumps(nb))
+    out = tmp_path / "graded"
+    (row,) = Batch(tmp_path / "subs", out, ROOT).run(progress=False)
+    assert row.score < row.max_score and row.reason == ""
+    html = (out / "feedback" / "cy" / "c2w2" / OPTIM.name.replace(".ipynb", ".html")).read_text()
+    text = re.sub(r"<[^>]+>", "", html).replace("&quot;", '"')
+    assert 'it returns one array as both `v["dW1"]` and `s["dW1"]`' in text
