@@ -11,7 +11,7 @@ NB_EXTS := formgrader validate_assignment assignment_list course_list
 # different processes wait on each other (small matrix products ran up to 10x slower).
 TEST_ENV := OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-.PHONY: lab instructor-lab workspace test venv unit notebooks selfcheck build clean
+.PHONY: lab instructor-lab workspace test venv lint unit notebooks selfcheck build clean
 
 # Setup prints a line per step; pip's output is kept in $(VENV)/pip-install.log and shown as one line
 # per package it fetches (awk, not a pipe status: `sh` has no pipefail, so pip's exit code goes through a file).
@@ -56,7 +56,12 @@ instructor-lab: $(STAMP)
 build: $(STAMP)
 	$(PY) -m autograder build
 
+# ruff (pyflakes + pycodestyle, configured in pyproject.toml) over everything we write, sources included.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check authoring shared autograder tests benchmarks
+
 unit: $(STAMP)
+	$(MAKE) --no-print-directory lint
 	$(PY) -m autograder build --check
 	$(TEST_ENV) $(PY) -m pytest -q -n $(JOBS) --dist loadfile shared/dlkit/tests autograder/tests tests
 

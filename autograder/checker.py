@@ -43,7 +43,7 @@ def _student_frames(tb) -> str:
 
 
 def call(fn: Callable, case: Case) -> Any:
-    """``fn`` applied to deep copies of the case's arguments (so a function that edits its inputs cannot spoil the case)."""
+    """``fn`` applied to deep copies of the case's arguments (so a function cannot spoil the case it is given)."""
     return fn(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
 
 

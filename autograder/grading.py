@@ -106,7 +106,7 @@ def _stage_sources(notebooks: dict[str, list[CourseNotebook]], work: Path) -> No
 
 
 def _generate(assignments: list[str], config: Config, progress: bool = False) -> None:
-    """nbgrader generate_assignment for each assignment; with ``progress``, a bar on stderr (one step per assignment)."""
+    """nbgrader generate_assignment for each assignment; with ``progress``, a bar on stderr (a step per assignment)."""
     from nbgrader.converters import GenerateAssignment
     from tqdm import tqdm
 

@@ -120,7 +120,8 @@ def scan(submissions: Path, known: dict[str, list[CourseNotebook]]) -> list[Job]
     for s in students:
         if not assignments:
             strays = sorted(a.name for a in s.iterdir() if a.is_dir())
-            jobs.append(Job(s.name, "", s, problems=["no assignment folder" + (f" (found {strays})" if strays else "")]))
+            found = f" (found {strays})" if strays else ""
+            jobs.append(Job(s.name, "", s, problems=["no assignment folder" + found]))
         for a in assignments:
             job = Job(s.name, a, s / a)
             if not job.folder.is_dir():

@@ -82,7 +82,8 @@ def run(root: Path | None = None, log=print, assignments: list[str] | None = Non
         released = release(tmp / "release", root, list(notebooks))
         rel_problems = check_released(released)
         problems += rel_problems
-        log(f"release: {len(released)} notebooks, " + ("clean" if not rel_problems else f"{len(rel_problems)} problem(s)"))
+        state = "clean" if not rel_problems else f"{len(rel_problems)} problem(s)"
+        log(f"release: {len(released)} notebooks, {state}")
         subs = tmp / "submissions"
         for assignment, nbs in notebooks.items():
             for nb in nbs:

@@ -12,7 +12,7 @@ import numpy as np
 
 from dlkit import basics, logistic
 from dlkit.activations import sigmoid as _s
-from dlkit.gradcheck import numeric_gradient, relative_error
+from dlkit.gradcheck import numeric_gradient
 
 from ..registry import Case, Exercise, Mistake, register
 

@@ -94,7 +94,8 @@ register(Exercise(
     reference=shallow.initialize_parameters,
     outputs="parameters",
     fixed_cases=[
-        Case((3, 4, 1), label="the notes' network: n_x = 3, n_h = 4, n_y = 1 (W1 (4, 3), b1 (4, 1), W2 (1, 4), b2 (1, 1))"),
+        Case((3, 4, 1),
+             label="the notes' network: n_x = 3, n_h = 4, n_y = 1 (W1 (4, 3), b1 (4, 1), W2 (1, 4), b2 (1, 1))"),
         Case((2, 4, 1), label="the flower network: n_x = 2, n_h = 4, n_y = 1"),
     ],
     random_case=_init_case,
@@ -263,7 +264,8 @@ register(Exercise(
     outputs="grads",
     fixed_cases=[
         _backward_case(np.random.default_rng(41), 4, 4, 4,
-                       label="square shapes n_x = n_h = m = 4 (a transpose slip gives wrong values, not a shape error)"),
+                       label="square shapes n_x = n_h = m = 4 "
+                             "(a transpose slip gives wrong values, not a shape error)"),
         _backward_case(np.random.default_rng(42), 3, 4, 5,
                        label="the notes' shapes: n_x = 3, n_h = 4, n_y = 1, m = 5"),
     ],

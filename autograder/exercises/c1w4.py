@@ -457,7 +457,8 @@ register(Exercise(
     id="c1w4.update_parameters",
     reference=deep.update_parameters,
     outputs="parameters",
-    fixed_cases=[Case(_update_case(np.random.default_rng(2)).args[:2] + (0.1,), label="a small network, learning_rate 0.1")],
+    fixed_cases=[Case(_update_case(np.random.default_rng(2)).args[:2] + (0.1,),
+                      label="a small network, learning_rate 0.1")],
     random_case=_update_case,
     mistakes=[
         Mistake("ascent", _bad_update(sign=1.0),

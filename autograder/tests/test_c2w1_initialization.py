@@ -40,7 +40,8 @@ def _he(layers_dims):
     parameters = {}
     L = len(layers_dims) - 1
     for l in range(1, L + 1):
-        parameters["W" + str(l)] = np.random.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2. / layers_dims[l - 1])
+        n, n_prev = layers_dims[l], layers_dims[l - 1]
+        parameters["W" + str(l)] = np.random.randn(n, n_prev) * np.sqrt(2. / n_prev)
         parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
     return parameters
 

@@ -1,4 +1,4 @@
-"""Course 2 Week 1 practical aspects: every exercise registered, the reference passes, each mistake fails with its hint."""
+"""Course 2 Week 1 practical aspects: every exercise registered, the reference passes, each mistake gets its hint."""
 import numpy as np
 import pytest
 

@@ -114,7 +114,8 @@ def corpus(mini_course, tmp_path_factory):
             "L1": "import dlkit.basics as db\ndef L1(yhat, y):\n    return db.L1(yhat, y)\n"}),
         "escape": _variant(good, prepend=(
             f"import socket\ntry:\n    open({str(outside)!r}, 'w').write('x')\nexcept OSError:\n    pass\n"
-            f"try:\n    socket.create_connection(('127.0.0.1', {listener.port}), timeout=2)\nexcept OSError:\n    pass\n"
+            f"try:\n    socket.create_connection(('127.0.0.1', {listener.port}), timeout=2)\n"
+            "except OSError:\n    pass\n"
             f"leaked = open({str(src_nb)!r}).read() if __import__('os').path.exists({str(src_nb)!r}) else ''\n"
             "assert 'BEGIN SOLUTION' not in leaked\n")),
     }

@@ -46,7 +46,8 @@ def submissions(mini_course, released, tmp_path_factory, edit_solution):
     nb = json.loads(src.read_text())
     nb["cells"] = []
     (subs / "nocells" / "c1w2" / "mini.ipynb").write_text(json.dumps(nb))
-    edit_solution(src, "np.sum(np.abs(y - yhat))", "np.mean(np.abs(y - yhat))", subs / "mistake" / "c1w2" / "mini.ipynb")
+    edit_solution(src, "np.sum(np.abs(y - yhat))", "np.mean(np.abs(y - yhat))",
+                  subs / "mistake" / "c1w2" / "mini.ipynb")
     (subs / "empty" / "c1w2").rmdir()
     # renamed by a browser or a copy: one copy is graded, an original wins over copies, two copies are refused
     (subs / "renamed" / "c1w2").mkdir(parents=True)

@@ -52,10 +52,10 @@ def expect_int(name: str, value, min: int | None = None, what: str = "") -> int:
 
     >>> expect_int("n_h", 4, min=1)
     4
-    >>> expect_int("n_h", 4.0, min=1, what="a number of units")
+    >>> expect_int("n_h", 4.0, min=1, what="a number of units")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: `n_h` (a number of units) must be a positive integer (an int or numpy integer; floats such as 4.0 and bools are refused), got 4.0
+    ValueError: `n_h` (a number of units) must be a positive integer (an int or numpy integer; ...), got 4.0
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) \
             or (min is not None and value < min):

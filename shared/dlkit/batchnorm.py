@@ -44,7 +44,8 @@ def batchnorm_forward(Z, gamma, beta, running=None, mode: str = "train", momentu
                       epsilon: float = EPSILON):
     """Normalise ``Z`` per unit, then scale by ``gamma`` and shift by ``beta``.
 
-    Z (n, m), gamma (n, 1), beta (n, 1), running -> Z_tilde (n, m), cache, running. Raises ValueError for a misshapen gamma or beta, an unknown mode, or one example in training mode.
+    Z (n, m), gamma (n, 1), beta (n, 1), running -> Z_tilde (n, m), cache, running.
+    Raises ValueError for a misshapen gamma or beta, an unknown mode, or one example in training mode.
 
     Arguments:
     Z -- pre-activations, shape (n, m)
@@ -60,7 +61,8 @@ def batchnorm_forward(Z, gamma, beta, running=None, mode: str = "train", momentu
 
     The notes' check: the output has mean beta and standard deviation gamma (up to epsilon):
 
-    >>> Z_tilde, cache, running = batchnorm_forward(np.array([[1.0, 2.0, 3.0, 4.0]]), np.array([[2.0]]), np.array([[1.0]]))
+    >>> Z = np.array([[1.0, 2.0, 3.0, 4.0]])
+    >>> Z_tilde, cache, running = batchnorm_forward(Z, np.array([[2.0]]), np.array([[1.0]]))
     >>> np.round(Z_tilde, 4), round(float(Z_tilde.mean()), 6), round(float(Z_tilde.std()), 4)
     (array([[-1.6833,  0.1056,  1.8944,  3.6833]]), 1.0, 2.0)
     """

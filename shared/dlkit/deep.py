@@ -59,7 +59,8 @@ def _positive_int(name, value):
 def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
     """Parameters of a 2-layer net: W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1).
 
-    n_x, n_h, n_y (positive ints) -> parameters {W1, b1, W2, b2}. Raises ValueError for a size that is not a positive integer.
+    n_x, n_h, n_y (positive ints) -> parameters {W1, b1, W2, b2}.
+    Raises ValueError for a size that is not a positive integer.
 
     Weights are ``randn * 0.01`` after seed 1, biases zero.
 
@@ -80,7 +81,8 @@ def initialize_parameters(n_x: int, n_h: int, n_y: int) -> dict:
 def initialize_parameters_deep(layer_dims, *, scale: float | str = 0.01, seed: int = 3) -> dict:
     """Parameters W1, b1, ..., WL, bL for ``layer_dims = [n^[0], ..., n^[L]]`` (L >= 1).
 
-    layer_dims [n^[0], ..., n^[L]] -> parameters {W1, b1, ..., WL, bL}. Raises ValueError for a size that is not a positive integer.
+    layer_dims [n^[0], ..., n^[L]] -> parameters {W1, b1, ..., WL, bL}.
+    Raises ValueError for a size that is not a positive integer.
 
     W^[l] (n^[l], n^[l-1]) is ``randn * scale``, or ``randn / sqrt(n^[l-1])``
     when ``scale="1/sqrt(n_prev)"``; b^[l] (n^[l], 1) is zero. The draws follow
@@ -224,7 +226,8 @@ def _backward(AL, Y, caches, kernels) -> dict:
 def update_parameters(params, grads, learning_rate) -> dict:
     """One gradient-descent step: W^[l] - learning_rate dW^[l], b^[l] - learning_rate db^[l].
 
-    params {Wl, bl}, grads {dWl, dbl} of the same shapes, learning_rate -> a new dict {Wl, bl}. Raises ValueError for a missing or misshapen gradient.
+    params {Wl, bl}, grads {dWl, dbl} of the same shapes, learning_rate -> a new dict {Wl, bl}.
+    Raises ValueError for a missing or misshapen gradient.
 
     Returns a new dict; ``params`` is not modified.
 

@@ -109,7 +109,8 @@ def initialize_parameters_random(layers_dims, *, scale: float = 10.0, seed: int 
     >>> bool(np.allclose(p["W1"], np.random.RandomState(3).randn(3, 2) * 10)), p["b1"].shape
     (True, (3, 1))
     """
-    if isinstance(scale, bool) or not isinstance(scale, (int, float, np.number)) or not np.isfinite(scale) or scale <= 0:
+    is_number = not isinstance(scale, bool) and isinstance(scale, (int, float, np.number))
+    if not is_number or not np.isfinite(scale) or scale <= 0:
         raise ValueError(f"`scale` must be a positive number, got {scale!r}")
     return _gaussian(layers_dims, seed, lambda n_prev, n: float(scale))
 

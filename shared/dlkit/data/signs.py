@@ -225,7 +225,8 @@ def _draw_hands(rng, img, labels):
     cx = 32 + rng.uniform(-j, j, n)
     # keep the longest finger (2.6 r above the palm centre) and most of the palm in the picture
     cy = np.clip(2.65 * r + 3 + rng.uniform(-j, j, n), 2.6 * r + 1, _N - 0.6 * r)
-    skin = _SKIN[rng.integers(_STYLE["skin_tones"], size=n)] * rng.uniform(0.85, 1.12, (n, 1)) + rng.normal(0, 0.03, (n, 3))
+    skin = (_SKIN[rng.integers(_STYLE["skin_tones"], size=n)] * rng.uniform(0.85, 1.12, (n, 1))
+            + rng.normal(0, 0.03, (n, 3)))
     skin = np.clip(skin, 0.02, 1.0)
     # the hand's frame: u across the hand (mirrored for the other hand), v down the hand, in units of r
     c, s = _col(np.cos(angle)), _col(np.sin(angle))

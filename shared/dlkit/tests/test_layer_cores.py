@@ -13,7 +13,8 @@ def _rng(seed=0):
 
 def test_course_1_linear_backward_is_the_core_divided_by_m():
     rng = _rng()
-    A_prev, W, b, dZ = rng.normal(size=(4, 6)), rng.normal(size=(3, 4)), rng.normal(size=(3, 1)), rng.normal(size=(3, 6))
+    A_prev, W = rng.normal(size=(4, 6)), rng.normal(size=(3, 4))
+    b, dZ = rng.normal(size=(3, 1)), rng.normal(size=(3, 6))
     dA_core, dW_core, db_core = dense.linear_backward_core(dZ, A_prev, W)
     dA_prev, dW, db = dense.linear_backward(dZ, (A_prev, W, b))
     np.testing.assert_array_equal(dA_prev, dA_core)                # dA_prev: no 1/m
@@ -52,7 +53,8 @@ def test_nn_activations_equal_the_course_kernels(module, forward, backward):
 def test_activation_functions_and_derivatives_use_the_cores():
     z = np.linspace(-5, 5, 11)
     np.testing.assert_array_equal(activations.sigmoid(z), act.sigmoid_core(z))
-    np.testing.assert_array_equal(activations.sigmoid_derivative(z), act.sigmoid_backward_core(1.0, act.sigmoid_core(z)))
+    np.testing.assert_array_equal(activations.sigmoid_derivative(z),
+                                  act.sigmoid_backward_core(1.0, act.sigmoid_core(z)))
     np.testing.assert_array_equal(activations.tanh_derivative(z), act.tanh_backward_core(1.0, np.tanh(z)))
     np.testing.assert_array_equal(activations.softmax(z.reshape(11, 1)), act.softmax_core(z.reshape(11, 1)))
 

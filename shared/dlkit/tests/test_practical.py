@@ -206,7 +206,7 @@ def test_deep_linear_net_explodes_and_vanishes():
     big, _ = deep_linear_forward(x, 1.5, 50)
     small, _ = deep_linear_forward(x, 0.5, 50)
     assert big[0, 0] > 1e8 and small[0, 0] < 1e-13   # 1.5^49 = 4.2e8, 0.5^49 = 1.8e-15
-    with pytest.raises(ValueError, match="`L` \(the number of layers\) must be a positive integer"):
+    with pytest.raises(ValueError, match=r"`L` \(the number of layers\) must be a positive integer"):
         deep_linear_forward(x, 1.5, 0)
 
 

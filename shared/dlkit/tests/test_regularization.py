@@ -1,4 +1,4 @@
-"""L2 regularisation and inverted dropout (Course 2 Week 1): the notes' formulas, gradient checks, the notebook's claims."""
+"""L2 regularisation and inverted dropout (Course 2 Week 1): the notes' formulas, gradient checks, the claims."""
 import numpy as np
 import pytest
 
@@ -232,7 +232,8 @@ def test_predict_uses_no_dropout():
     (lambda: reg.forward_propagation(np.zeros((2, 3)), {"W1": np.zeros((2, 2))}), "missing"),
     (lambda: reg.backward_propagation(np.zeros((2, 3)), np.zeros((1, 3)), (1, 2, 3)), "12-tuple"),
     (lambda: reg.backward_propagation_with_dropout(np.zeros((2, 3)), np.zeros((1, 3)), (1,) * 12, 0.5), "14-tuple"),
-    (lambda: reg.dropout_forward(np.ones((2, 3)), np.ones((3, 2)), 0.5), "`D` has shape \\(3, 2\\), expected \\(2, 3\\)"),
+    (lambda: reg.dropout_forward(np.ones((2, 3)), np.ones((3, 2)), 0.5),
+     "`D` has shape \\(3, 2\\), expected \\(2, 3\\)"),
     (lambda: reg.weight_decay_step(np.ones((2, 2)), np.ones((2, 1)), 0.1, 5, 0.1), "`dW_backprop` has shape"),
     (lambda: reg.model(np.zeros((2, 4)), np.zeros((1, 4)), layers_dims=[2, 5, 1]), "`layers_dims`"),
     (lambda: reg.model(np.zeros((2, 4)), np.zeros((1, 4)), every=0), "`every`"),
@@ -317,7 +318,8 @@ def test_l2_gradient_equals_torch_autograd_of_the_regularised_cost():
     J = torch.nn.functional.binary_cross_entropy_with_logits(Z3, Yt) \
         + lambd / (2 * m) * sum((t[f"W{l}"] ** 2).sum() for l in (1, 2, 3))
     J.backward()
-    assert float(J.detach()) == pytest.approx(reg.compute_cost_with_regularization(cache[9], Y, params, lambd), rel=1e-10)
+    expected = reg.compute_cost_with_regularization(cache[9], Y, params, lambd)
+    assert float(J.detach()) == pytest.approx(expected, rel=1e-10)
     for k in params:
         np.testing.assert_allclose(grads["d" + k], t[k].grad.numpy(), rtol=1e-9, atol=1e-12)
 

@@ -56,7 +56,8 @@ def test_choice_names_the_options():
 def test_layout_checks_the_number_of_axes_and_names_them(layout, shape):
     assert expect_layout("X", np.zeros(shape), layout).shape == shape
     wrong = np.zeros(shape[:-1])
-    with pytest.raises(ValueError, match=rf"`X` must be a {len(shape)}-D array laid out {layout.replace('(', '[(]').replace(')', '[)]')}, "
+    laid_out = layout.replace('(', '[(]').replace(')', '[)]')
+    with pytest.raises(ValueError, match=rf"`X` must be a {len(shape)}-D array laid out {laid_out}, "
                                          rf"got shape"):
         expect_layout("X", wrong, layout, hint="one example per column")
 
