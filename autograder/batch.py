@@ -28,21 +28,16 @@ from .pool import LocalPool
 from .sandbox import Limits, bwrap_path
 from .scan import Job, scan
 from .submission import grade_notebook
-from .table import CSV_COLUMNS, write_grades
+from .table import CSV_COLUMNS, GradeRow, write_grades
 
 __all__ = ["Batch", "CSV_COLUMNS", "Job", "Row", "scan"]
 STATE_VERSION = 2
 
 
 @dataclass
-class Row:
-    student_id: str
-    assignment: str
-    score: float
-    max_score: float
-    reason: str = ""
-    flags: str = ""
-    seconds: float = 0.0
+class Row(GradeRow):
+    """A row of ``grades.csv`` and what the sandboxed engine keeps beside it (resume state, per-cell verdicts)."""
+
     run_seconds: float = 0.0  # of which executing the notebooks in their sandboxes
     fingerprint: str = ""
     cells: list = field(default_factory=list)

@@ -23,7 +23,6 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from traitlets.config import Config
@@ -31,7 +30,7 @@ from traitlets.config import Config
 from .course import CourseNotebook, discover
 from .sandbox import Limits
 from .scan import scan
-from .table import CSV_COLUMNS, write_grades
+from .table import CSV_COLUMNS, GradeRow, write_grades
 from .validate import NotANotebook, read_notebook
 
 __all__ = ["CSV_COLUMNS", "GradeRow", "GradingError", "grade_with_nbgrader", "release", "write_csv"]
@@ -39,17 +38,6 @@ __all__ = ["CSV_COLUMNS", "GradeRow", "GradingError", "grade_with_nbgrader", "re
 
 class GradingError(RuntimeError):
     """nbgrader could not do a step that the whole command needs (not one student's problem)."""
-
-
-@dataclass
-class GradeRow:
-    student_id: str
-    assignment: str
-    score: float
-    max_score: float
-    reason: str = ""
-    flags: str = ""
-    seconds: float = 0.0
 
 
 def nbgrader_config(work: Path, cell_timeout: int | None = None) -> Config:

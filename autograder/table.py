@@ -10,9 +10,23 @@ from __future__ import annotations
 
 import csv
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 CSV_COLUMNS = ["student_id", "assignment", "score", "max_score", "reason", "flags", "seconds"]
+
+
+@dataclass
+class GradeRow:
+    """One row of ``grades.csv`` (the columns above)."""
+
+    student_id: str
+    assignment: str
+    score: float
+    max_score: float
+    reason: str = ""
+    flags: str = ""
+    seconds: float = 0.0
 
 
 def write_grades(rows, path: Path) -> None:

@@ -52,56 +52,50 @@ def test_dw_without_1_over_m_gets_its_hint_in_the_feedback(tmp_path):
 
 
 FRAMEWORK = ROOT / "course2" / "week3" / "building_a_framework.ipynb"
+OPTIM = ROOT / "course2" / "week2" / "optimization_methods.ipynb"
+
+
+def _grade_edited(tmp_path, student, source, old, new, also=()):
+    """Grade ``source`` with ``old`` replaced by ``new`` in exactly one cell (plus the week's ``also``
+    notebooks untouched); the row and the text of the edited notebook's feedback page."""
+    nb = json.loads(source.read_text())
+    edited = 0
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        if old in src:
+            cell["source"] = src.replace(old, new).splitlines(True)
+            edited += 1
+    assert edited == 1
+    assignment = f"c{source.parent.parent.name[-1]}w{source.parent.name[-1]}"
+    sub = tmp_path / "subs" / student / assignment
+    sub.mkdir(parents=True)
+    (sub / source.name).write_text(json.dumps(nb))
+    for other in also:
+        shutil.copy(source.parent / other, sub / other)
+    out = tmp_path / "graded"
+    (row,) = Batch(tmp_path / "subs", out, ROOT).run(progress=False)
+    html = (out / "feedback" / student / assignment / source.name.replace(".ipynb", ".html")).read_text()
+    return row, re.sub(r"<[^>]+>", "", html).replace("&quot;", '"')
 
 
 @pytest.mark.skipif(not FRAMEWORK.exists(), reason="building_a_framework.ipynb not built")
 def test_a_class_exercise_with_a_bug_is_graded_through_its_driver_in_the_sandbox(tmp_path):
     """A student's Dense whose dW has an extra 1/m: Dense loses its points, the gradient check says why."""
-    nb = json.loads(FRAMEWORK.read_text())
-    edited = 0
-    for cell in nb["cells"]:
-        src = "".join(cell["source"])
-        if 'self.grads["W"] = dZ @ A_prev.T' in src:
-            cell["source"] = src.replace('self.grads["W"] = dZ @ A_prev.T',
-                                         'self.grads["W"] = dZ @ A_prev.T / A_prev.shape[1]').splitlines(True)
-            edited += 1
-    assert edited == 1
-    sub = tmp_path / "subs" / "bo" / "c2w3"
-    sub.mkdir(parents=True)
-    (sub / FRAMEWORK.name).write_text(json.dumps(nb))
-    shutil.copy(FRAMEWORK.parent / "tuning_and_batch_norm.ipynb", sub / "tuning_and_batch_norm.ipynb")
-    out = tmp_path / "graded"
-    (row,) = Batch(tmp_path / "subs", out, ROOT).run(progress=False)
+    row, text = _grade_edited(tmp_path, "bo", FRAMEWORK, 'self.grads["W"] = dZ @ A_prev.T',
+                              'self.grads["W"] = dZ @ A_prev.T / A_prev.shape[1]',
+                              also=["tuning_and_batch_norm.ipynb"])
     assert (row.score, row.max_score, row.reason) == (19, 22, "")  # only Dense's 3 points are lost
-    html = (out / "feedback" / "bo" / "c2w3" / FRAMEWORK.name.replace(".ipynb", ".html")).read_text()
-    text = re.sub(r"<[^>]+>", "", html)
     assert "dW is the numeric slope divided by m = 4: it has a 1/m too many" in text
-
-
-OPTIM = ROOT / "course2" / "week2" / "optimization_methods.ipynb"
 
 
 @pytest.mark.skipif(not OPTIM.exists(), reason="optimization_methods.ipynb not built")
 def test_adam_moments_sharing_arrays_lose_their_points_in_the_sandbox(tmp_path):
     """v and s holding the same zeros pass every value check; the side effect reaches the grade and the page."""
-    nb = json.loads(OPTIM.read_text())
-    edited = 0
-    for cell in nb["cells"]:
-        src = "".join(cell["source"])
-        old = ('        s["dW" + str(l)] = np.zeros(parameters["W" + str(l)].shape)\n'
-               '        s["db" + str(l)] = np.zeros(parameters["b" + str(l)].shape)\n')
-        if "def initialize_adam" in src and old in src:
-            new = ('        s["dW" + str(l)] = v["dW" + str(l)]\n'
-                   '        s["db" + str(l)] = v["db" + str(l)]\n')
-            cell["source"] = src.replace(old, new).splitlines(True)
-            edited += 1
-    assert edited == 1
-    sub = tmp_path / "subs" / "cy" / "c2w2"
-    sub.mkdir(parents=True)
-    (sub / OPTIM.name).write_text(json.dumps(nb))
-    out = tmp_path / "graded"
-    (row,) = Batch(tmp_path / "subs", out, ROOT).run(progress=False)
+    row, text = _grade_edited(
+        tmp_path, "cy", OPTIM,
+        '        s["dW" + str(l)] = np.zeros(parameters["W" + str(l)].shape)\n'
+        '        s["db" + str(l)] = np.zeros(parameters["b" + str(l)].shape)\n',
+        '        s["dW" + str(l)] = v["dW" + str(l)]\n'
+        '        s["db" + str(l)] = v["db" + str(l)]\n')
     assert row.score < row.max_score and row.reason == ""
-    html = (out / "feedback" / "cy" / "c2w2" / OPTIM.name.replace(".ipynb", ".html")).read_text()
-    text = re.sub(r"<[^>]+>", "", html).replace("&quot;", '"')
     assert 'it returns one array as both `v["dW1"]` and `s["dW1"]`' in text

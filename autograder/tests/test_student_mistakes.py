@@ -50,6 +50,22 @@ def propagate_transposed_dw(w, b, X, Y):
     return {"dw": (A - Y) @ X.T / m, "db": float(np.sum(A - Y) / m)}, cost
 
 
+def _students_optimize(propagate):
+    """A right optimize, defined as in a notebook: it calls whatever `propagate` its cell sees."""
+    namespace = {"np": np, "propagate": propagate}
+    exec(
+        "def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):\n"
+        "    costs = []\n"
+        "    for i in range(num_iterations):\n"
+        "        grads, cost = propagate(w, b, X, Y)\n"
+        "        w = w - learning_rate * grads['dw']\n"
+        "        b = b - learning_rate * grads['db']\n"
+        "        if i % 100 == 0:\n"
+        "            costs.append(cost)\n"
+        "    return {'w': w, 'b': b}, grads, costs\n", namespace)
+    return namespace["optimize"]
+
+
 def test_course_style_propagate_passes():
     ok, msg = _verdict("c1w2.propagate", propagate_np_dot)
     assert ok, msg
@@ -65,20 +81,9 @@ def test_transposed_dw_is_called_a_transpose_not_a_known_mistake():
 
 def test_optimize_blames_the_failing_propagate_it_calls():
     """After a transposed dw, optimize broadcasts w to (n, n): the student is told to fix propagate first."""
-    namespace = {"np": np, "propagate": propagate_transposed_dw}
-    exec(
-        "def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):\n"
-        "    costs = []\n"
-        "    for i in range(num_iterations):\n"
-        "        grads, cost = propagate(w, b, X, Y)\n"
-        "        w = w - learning_rate * grads['dw']\n"
-        "        b = b - learning_rate * grads['db']\n"
-        "        if i % 100 == 0:\n"
-        "            costs.append(cost)\n"
-        "    return {'w': w, 'b': b}, grads, costs\n", namespace)
     _LAST_VERDICT.clear()
     with pytest.raises(CheckFailed) as info:
-        check("c1w2.optimize", namespace["optimize"])
+        check("c1w2.optimize", _students_optimize(propagate_transposed_dw))
     msg = str(info.value)
     first = msg.splitlines()[0]
     assert "`optimize` calls your `propagate`, which fails its own check: fix that first" in first
@@ -89,18 +94,7 @@ def test_optimize_blames_the_failing_propagate_it_calls():
 def test_a_correct_optimize_with_a_correct_propagate_has_no_note():
     from dlkit import logistic
 
-    namespace = {"np": np, "propagate": propagate_np_dot}
-    exec(
-        "def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):\n"
-        "    costs = []\n"
-        "    for i in range(num_iterations):\n"
-        "        grads, cost = propagate(w, b, X, Y)\n"
-        "        w = w - learning_rate * grads['dw']\n"
-        "        b = b - learning_rate * grads['db']\n"
-        "        if i % 100 == 0:\n"
-        "            costs.append(cost)\n"
-        "    return {'w': w, 'b': b}, grads, costs\n", namespace)
-    check("c1w2.optimize", namespace["optimize"])
+    check("c1w2.optimize", _students_optimize(propagate_np_dot))
     assert get("c1w2.optimize").reference is logistic.optimize
 
 
