@@ -38,10 +38,12 @@ def test_loading_a_users_own_folder(cache, tmp_path):
     np.testing.assert_array_equal(out[2], test_x)
 
 
-def test_bad_arguments(tmp_path):
+@pytest.mark.parametrize("load", [data.load_binary_images, data.load_signs], ids=lambda f: f.__name__)
+def test_bad_arguments(tmp_path, load):
+    """Every loader takes a folder or both file paths, and says which was wrong."""
     with pytest.raises(FileNotFoundError, match="no folder"):
-        data.load_binary_images(tmp_path / "nowhere")
-    with pytest.raises(ValueError, match="both"):
-        data.load_binary_images(train_path=tmp_path / "a.h5")
+        load(tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="give both"):
+        load(train_path=tmp_path / "a.h5")
     with pytest.raises(ValueError, match="not both"):
-        data.load_binary_images(tmp_path, train_path=tmp_path / "a.h5")
+        load(tmp_path, train_path=tmp_path / "a.h5")

@@ -117,13 +117,7 @@ def test_a_malformed_file_is_explained(tmp_path, small, train, message):
     assert "bad.h5 (data set 'signs')" in str(info.value)
 
 
-def test_bad_arguments_and_files(tmp_path):
-    with pytest.raises(FileNotFoundError, match="no folder"):
-        data.load_signs(tmp_path / "nowhere")
-    with pytest.raises(ValueError, match="give both"):
-        data.load_signs(train_path=tmp_path / "a.h5")
-    with pytest.raises(ValueError, match="not both"):
-        data.load_signs(tmp_path, train_path=tmp_path / "a.h5")
+def test_bad_files(tmp_path):
     with pytest.raises(FileNotFoundError, match="train_signs.h5"):
         data.load_signs(tmp_path)
     (tmp_path / "text.h5").write_text("not hdf5")
