@@ -85,12 +85,8 @@ def _fixed_one_d():
 
 
 register(Exercise(
-    id="c2w1.forward_propagation",
-    reference=forward_1d,
-    outputs="J",
-    fixed_cases=_fixed_one_d()[:2],
-    random_case=_one_d_case,
-    hidden_cases=_fixed_one_d()[2:],
+    id="c2w1.forward_propagation", reference=forward_1d, outputs="J", fixed_cases=_fixed_one_d()[:2],
+    random_case=_one_d_case, hidden_cases=_fixed_one_d()[2:],
     mistakes=[
         Mistake("returns_slope", lambda x, theta: x,
                 "forward_propagation returns the cost J = theta * x itself; its slope x is backward_propagation's job."),
@@ -115,13 +111,8 @@ def _one_d_gradcheck(fn, case):
 
 
 register(Exercise(
-    id="c2w1.backward_propagation",
-    reference=backward_1d,
-    outputs="dtheta",
-    fixed_cases=_fixed_one_d()[:2],
-    random_case=_one_d_case,
-    hidden_cases=_fixed_one_d()[2:],
-    gradcheck=_one_d_gradcheck,
+    id="c2w1.backward_propagation", reference=backward_1d, outputs="dtheta", fixed_cases=_fixed_one_d()[:2],
+    random_case=_one_d_case, hidden_cases=_fixed_one_d()[2:], gradcheck=_one_d_gradcheck,
     mistakes=[
         Mistake("slope_in_x", lambda x, theta: theta,
                 "you returned dJ/dx = theta; the gradient check needs dJ/dtheta, which for J = theta * x is x."),
@@ -160,16 +151,12 @@ def _check_1d_case(rng):
 
 
 register(Exercise(
-    id="c2w1.gradient_check",
-    reference=gradient_check_1d,
-    outputs="difference",
-    rtol=1e-3,
-    atol=1e-14,
+    id="c2w1.gradient_check", reference=gradient_check_1d, outputs="difference", rtol=1e-3, atol=1e-14,
+    random_case=_check_1d_case,
+    hidden_cases=[Case((0.37, 2.9), label="x = 0.37, theta = 2.9"), Case((-1.1, -4.4, 1e-5), label="epsilon = 1e-5")],
     fixed_cases=[Case((2.0, 4.0), label="the course's x = 2, theta = 4, epsilon = 1e-7"),
                  Case((-3.0, 1.5), label="x = -3, theta = 1.5, epsilon = 1e-7"),
                  Case((1.3, -0.7, 1e-5), label="x = 1.3, theta = -0.7, epsilon = 1e-5")],
-    random_case=_check_1d_case,
-    hidden_cases=[Case((0.37, 2.9), label="x = 0.37, theta = 2.9"), Case((-1.1, -4.4, 1e-5), label="epsilon = 1e-5")],
     mistakes=[
         Mistake("one_sided", _bad_check_1d(one_sided=True),
                 "use the two-sided difference (J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon): it is far "
@@ -181,9 +168,8 @@ register(Exercise(
         Mistake("no_denominator", _bad_check_1d(denominator="none"),
                 "divide the norm of the difference by np.linalg.norm(grad) + np.linalg.norm(gradapprox): the check "
                 "is a relative difference, independent of the gradient's size."),
-        Mistake("no_norms", _bad_check_1d(no_norms=True),
-                "take the norms in the denominator too: np.linalg.norm(grad) + np.linalg.norm(gradapprox). Without "
-                "them a negative gradient gives a negative 'difference'."),
+        Mistake("no_norms", _bad_check_1d(no_norms=True), "take the norms in the denominator too: np.linalg.norm(grad) "
+                "+ np.linalg.norm(gradapprox). Without them a negative gradient gives a negative 'difference'."),
     ],
 ))
 
@@ -226,23 +212,18 @@ def _bad_dict_to_vector(key_order="course", rank1=False, no_b=False):
 
 
 register(Exercise(
-    id="c2w1.dictionary_to_vector",
-    reference=gradcheck.dictionary_to_vector,
-    outputs=("theta", "layout"),
+    id="c2w1.dictionary_to_vector", reference=gradcheck.dictionary_to_vector, outputs=("theta", "layout"),
+    random_case=_dict_case, hidden_cases=[_dict_case(np.random.default_rng(25), dims=[2, 20, 3, 1], order="reversed")],
     fixed_cases=[_dict_case(np.random.default_rng(1), dims=[4, 5, 3, 1], order="course"),
                  _dict_case(np.random.default_rng(2), dims=[4, 5, 3, 1], order="grouped")],
-    random_case=_dict_case,
-    hidden_cases=[_dict_case(np.random.default_rng(25), dims=[2, 20, 3, 1], order="reversed")],
     mistakes=[
         Mistake("dict_order", _bad_dict_to_vector(key_order="dict"),
                 "go through the parameters in the course's order W1, b1, W2, b2, ... (for l in 1 .. L: 'W' + str(l), "
                 "then 'b' + str(l)), not in the order the dict happens to hold its keys."),
-        Mistake("sorted_keys", _bad_dict_to_vector(key_order="sorted"),
-                "sorted(parameters) gives W1, W2, ..., b1, b2, ...; the course's order alternates by layer: "
-                "W1, b1, W2, b2, ..."),
-        Mistake("rank1", _bad_dict_to_vector(rank1=True),
-                "theta must be a column of shape (n, 1): reshape each array with .reshape(-1, 1) before concatenating "
-                "along axis 0."),
+        Mistake("sorted_keys", _bad_dict_to_vector(key_order="sorted"), "sorted(parameters) gives W1, W2, ..., b1, b2, "
+                "...; the course's order alternates by layer: W1, b1, W2, b2, ..."),
+        Mistake("rank1", _bad_dict_to_vector(rank1=True), "theta must be a column of shape (n, 1): reshape each array "
+                "with .reshape(-1, 1) before concatenating along axis 0."),
         Mistake("weights_only", _bad_dict_to_vector(no_b=True),
                 "theta holds every parameter, the biases b1, b2, ... too, not only the weights."),
     ],
@@ -273,19 +254,14 @@ def _bad_vector_to_dict(restart=False, fortran=False, keep_column=False):
 
 
 register(Exercise(
-    id="c2w1.vector_to_dictionary",
-    reference=gradcheck.vector_to_dictionary,
-    outputs="parameters",
-    fixed_cases=[_theta_case(np.random.default_rng(3), dims=[4, 5, 3, 1])],
-    random_case=_theta_case,
+    id="c2w1.vector_to_dictionary", reference=gradcheck.vector_to_dictionary, outputs="parameters",
+    fixed_cases=[_theta_case(np.random.default_rng(3), dims=[4, 5, 3, 1])], random_case=_theta_case,
     hidden_cases=[_theta_case(np.random.default_rng(26), dims=[2, 20, 3, 1])],
     mistakes=[
-        Mistake("restart", _bad_vector_to_dict(restart=True),
-                "each parameter starts where the previous one ended: keep a running index, start += size, and slice "
-                "theta[start:start + size]."),
-        Mistake("column_major", _bad_vector_to_dict(fortran=True),
-                "cut each piece back with piece.reshape(shape), row by row, exactly undoing reshape(-1, 1); do not "
-                "transpose."),
+        Mistake("restart", _bad_vector_to_dict(restart=True), "each parameter starts where the previous one ended: "
+                "keep a running index, start += size, and slice theta[start:start + size]."),
+        Mistake("column_major", _bad_vector_to_dict(fortran=True), "cut each piece back with piece.reshape(shape), row "
+                "by row, exactly undoing reshape(-1, 1); do not transpose."),
         Mistake("no_reshape", _bad_vector_to_dict(keep_column=True),
                 "reshape each piece of theta back to the parameter's shape from the layout, e.g. (n^[l], n^[l-1]) for W."),
     ],
@@ -321,11 +297,8 @@ def _bad_grads_to_vector(which="layout", rank1=False):
 
 
 register(Exercise(
-    id="c2w1.gradients_to_vector",
-    reference=gradcheck.gradients_to_vector,
-    outputs="grad",
-    fixed_cases=[_grads_case(np.random.default_rng(4), dims=[4, 5, 3, 1], order="backprop")],
-    random_case=_grads_case,
+    id="c2w1.gradients_to_vector", reference=gradcheck.gradients_to_vector, outputs="grad",
+    fixed_cases=[_grads_case(np.random.default_rng(4), dims=[4, 5, 3, 1], order="backprop")], random_case=_grads_case,
     hidden_cases=[_grads_case(np.random.default_rng(27), dims=[2, 20, 3, 1], order="backprop")],
     mistakes=[
         Mistake("every_key", _bad_grads_to_vector(which="all"),
@@ -406,27 +379,19 @@ def _bad_check_n(one_sided=False, over_eps=False, norm_of_sum=False, no_copy=Fal
 
 
 register(Exercise(
-    id="c2w1.gradient_check_n",
-    reference=gradient_check_n,
-    outputs="difference",
-    rtol=1e-4,
-    atol=1e-6,
-    n_random=2,
+    id="c2w1.gradient_check_n", reference=gradient_check_n, outputs="difference", rtol=1e-4, atol=1e-6, n_random=2,
+    random_case=_n_case, hidden_cases=[_n_case(np.random.default_rng(28), dims=[3, 4, 3, 1], m=4, bugs=True, eps=1e-2)],
+    n_hidden_random=3,
     fixed_cases=[_n_case(np.random.default_rng(5), dims=[4, 5, 3, 1], m=3, bugs=True, eps=1e-7),
                  _n_case(np.random.default_rng(5), dims=[4, 5, 3, 1], m=3, bugs=False, eps=1e-7),
                  _n_case(np.random.default_rng(6), dims=[4, 5, 3, 1], m=3, bugs=False, eps=1e-2)],
-    random_case=_n_case,
-    hidden_cases=[_n_case(np.random.default_rng(28), dims=[3, 4, 3, 1], m=4, bugs=True, eps=1e-2)],
-    n_hidden_random=3,
     mistakes=[
-        Mistake("one_sided", _bad_check_n(one_sided=True),
-                "use the two-sided difference: J_plus with theta_i + epsilon, J_minus with theta_i - epsilon, "
-                "gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)."),
+        Mistake("one_sided", _bad_check_n(one_sided=True), "use the two-sided difference: J_plus with theta_i + "
+                "epsilon, J_minus with theta_i - epsilon, gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)."),
         Mistake("over_epsilon", _bad_check_n(over_eps=True),
                 "theta_i + epsilon and theta_i - epsilon are 2 * epsilon apart: divide by 2 * epsilon."),
-        Mistake("norm_of_sum", _bad_check_n(norm_of_sum=True),
-                "the denominator is the sum of two norms, np.linalg.norm(grad) + np.linalg.norm(gradapprox), "
-                "not the norm of the sum."),
+        Mistake("norm_of_sum", _bad_check_n(norm_of_sum=True), "the denominator is the sum of two norms, "
+                "np.linalg.norm(grad) + np.linalg.norm(gradapprox), not the norm of the sum."),
         Mistake("no_copy", _bad_check_n(no_copy=True),
                 "copy the vector before nudging it: thetaplus = np.copy(parameters_values). Without the copy, "
                 "thetaplus[i] += epsilon changes parameters_values itself, and the nudges pile up."),

@@ -66,14 +66,12 @@ def _init_exercise(name, mistakes):
 # ------------------------------------------------------------------ zeros
 
 _init_exercise("initialize_parameters_zeros", [
-    Mistake("transposed", _bad_init(transpose=True),
-            "W^[l] has shape (layers_dims[l], layers_dims[l-1]): one row per unit of layer l, one column "
-            "per unit of layer l-1."),
+    Mistake("transposed", _bad_init(transpose=True), "W^[l] has shape (layers_dims[l], layers_dims[l-1]): one row per "
+            "unit of layer l, one column per unit of layer l-1."),
     Mistake("rank1_b", _bad_init(rank1_b=True),
             "b^[l] must be a column, np.zeros((layers_dims[l], 1)), not a rank-1 array np.zeros(n)."),
-    Mistake("skip_last", _bad_init(skip_last=True),
-            "the output layer is missing: with L = len(layers_dims) - 1 layers, loop over l = 1 .. L, "
-            "i.e. range(1, L + 1)."),
+    Mistake("skip_last", _bad_init(skip_last=True), "the output layer is missing: with L = len(layers_dims) - 1 "
+            "layers, loop over l = 1 .. L, i.e. range(1, L + 1)."),
     Mistake("from_zero", _bad_init(from_zero=True),
             "layers are numbered from 1: the keys are W1, b1, ..., WL, bL (W^[l] connects layer l-1 to l)."),
     Mistake("nonzero_b", _bad_init(b_value=1.0),
@@ -83,9 +81,8 @@ _init_exercise("initialize_parameters_zeros", [
 # ------------------------------------------------------------------ large random (x 10)
 
 _init_exercise("initialize_parameters_random", [
-    Mistake("no_factor", _bad_init(std=lambda n_prev, n: 1.0),
-            "the weights should be ten times larger: np.random.randn(...) * 10 (this notebook studies "
-            "what LARGE random weights do)."),
+    Mistake("no_factor", _bad_init(std=lambda n_prev, n: 1.0), "the weights should be ten times larger: "
+            "np.random.randn(...) * 10 (this notebook studies what LARGE random weights do)."),
     Mistake("small", _bad_init(std=lambda n_prev, n: 0.01),
             "this exercise uses large weights, np.random.randn(...) * 10, not the small * 0.01 of Course 1."),
     Mistake("uniform", _bad_init(std=lambda n_prev, n: 10.0, uniform=True),
@@ -99,15 +96,12 @@ _init_exercise("initialize_parameters_random", [
 # ------------------------------------------------------------------ He
 
 _init_exercise("initialize_parameters_he", [
-    Mistake("fan_out", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n)),
-            "scale by the number of INPUTS of the layer, sqrt(2 / layers_dims[l-1]), not by its own size "
-            "layers_dims[l]."),
-    Mistake("xavier", _bad_init(std=lambda n_prev, n: np.sqrt(1 / n_prev)),
-            "that is Xavier's sqrt(1 / n^[l-1]) (for tanh); He initialisation for ReLU uses "
-            "sqrt(2 / n^[l-1])."),
-    Mistake("no_sqrt", _bad_init(std=lambda n_prev, n: 2 / n_prev),
-            "2 / n^[l-1] is the VARIANCE He targets; multiply randn by its square root, "
-            "np.sqrt(2 / layers_dims[l-1])."),
+    Mistake("fan_out", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n)), "scale by the number of INPUTS of the layer, "
+            "sqrt(2 / layers_dims[l-1]), not by its own size layers_dims[l]."),
+    Mistake("xavier", _bad_init(std=lambda n_prev, n: np.sqrt(1 / n_prev)), "that is Xavier's sqrt(1 / n^[l-1]) (for "
+            "tanh); He initialisation for ReLU uses sqrt(2 / n^[l-1])."),
+    Mistake("no_sqrt", _bad_init(std=lambda n_prev, n: 2 / n_prev), "2 / n^[l-1] is the VARIANCE He targets; multiply "
+            "randn by its square root, np.sqrt(2 / layers_dims[l-1])."),
     Mistake("transposed", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n_prev), transpose=True),
             "W^[l] has shape (layers_dims[l], layers_dims[l-1]), not the other way round."),
     Mistake("uniform", _bad_init(std=lambda n_prev, n: np.sqrt(2 / n_prev), uniform=True),

@@ -62,9 +62,8 @@ def _bad_split(truncate=False, round_all=False, classic_only=False, floats=False
 
 
 register(Exercise(
-    id="c2w1.split_sizes",
-    reference=practical.split_sizes,
-    outputs="sizes",
+    id="c2w1.split_sizes", reference=practical.split_sizes, outputs="sizes", random_case=_split_case, n_random=4,
+    n_hidden_random=8,
     fixed_cases=[
         Case((1_000, (0.7, 0.3)), label="the notes' classic 70/30 train/test split of 1,000 examples"),
         Case((10_000, (0.6, 0.2, 0.2)), label="the notes' classic 60/20/20 split of 10,000 examples"),
@@ -77,8 +76,6 @@ register(Exercise(
         Case((5_000,), label="m = 5,000 with no fractions: 60/20/20"),
         Case((20_000_000,), label="m = 20,000,000 with no fractions: 99.5/0.25/0.25"),
     ],
-    random_case=_split_case,
-    n_random=4,
     hidden_cases=[
         Case((100, (0.7, 0.3)), label="100 examples, 70/30"),
         Case((1_000_000, (0.995, 0.004, 0.001)), label="the notes' 99.5/0.4/0.1 variant"),
@@ -87,22 +84,18 @@ register(Exercise(
         Case((1_000_001,), label="m = 1,000,001 with no fractions (more than a million)"),
         Case((2_003, (0.6, 0.2, 0.2)), label="m = 2,003, 60/20/20"),
     ],
-    n_hidden_random=8,
     mistakes=[
-        Mistake("truncate", _bad_split(truncate=True),
-                "round each dev/test part to the nearest whole number, int(round(fraction * m)): int(...) "
-                "alone truncates (199.8 becomes 199)."),
-        Mistake("round_all", _bad_split(round_all=True),
-                "the parts must add up to m: round the dev and test parts and give the training set the "
-                "rest, m - (dev + test)."),
+        Mistake("truncate", _bad_split(truncate=True), "round each dev/test part to the nearest whole number, "
+                "int(round(fraction * m)): int(...) alone truncates (199.8 becomes 199)."),
+        Mistake("round_all", _bad_split(round_all=True), "the parts must add up to m: round the dev and test parts and "
+                "give the training set the rest, m - (dev + test)."),
         Mistake("classic_only", _bad_split(classic_only=True),
                 "without fractions, follow the rule of thumb for the size of m: 60/20/20 up to 10,000 examples, "
                 "98/1/1 up to 1,000,000 (1,000,000 -> 980,000 / 10,000 / 10,000), 99.5/0.25/0.25 beyond."),
         Mistake("floats", _bad_split(floats=True),
                 "return whole numbers of examples (Python ints, e.g. int(round(...))), not floats."),
-        Mistake("strict_million", _bad_split(strict_million=True),
-                "exactly 1,000,000 examples still take 98/1/1 (m <= 1,000,000); 99.5/0.25/0.25 is for more "
-                "than a million."),
+        Mistake("strict_million", _bad_split(strict_million=True), "exactly 1,000,000 examples still take 98/1/1 (m <= "
+                "1,000,000); 99.5/0.25/0.25 is for more than a million."),
     ],
 ))
 
@@ -139,33 +132,26 @@ def _bad_diag(ignore_bayes=False, variance_from_bayes=False, swapped=False, ge=F
 
 
 register(Exercise(
-    id="c2w1.diagnose_bias_variance",
-    reference=practical.diagnose_bias_variance,
-    outputs=("high_bias", "high_variance"),
+    id="c2w1.diagnose_bias_variance", reference=practical.diagnose_bias_variance,
+    outputs=("high_bias", "high_variance"), random_case=_diag_case, n_random=4, n_hidden_random=8,
     fixed_cases=[Case(args, label=f"the notes' train {args[0]} % / dev {args[1]} %: {what}")
                  for args, what in SCENARIOS]
     + [Case((15.0, 16.0), {"bayes_error": 15.0},
             label="the notes' twist: Bayes error 15 %, train 15 % / dev 16 % is not high bias"),
        Case((3.0, 5.0, 1.0), label="gaps of exactly the tolerance (2 points) are not high")],
-    random_case=_diag_case,
-    n_random=4,
     hidden_cases=[Case((15.0, 30.0), {"bayes_error": 14.0}, label="Bayes 14 %, train 15 % / dev 30 %"),
                   Case((8.0, 9.0), {"bayes_error": 7.5, "tolerance": 0.4},
                        label="Bayes 7.5 %, train 8 % / dev 9 %, tolerance 0.4"),
                   Case((0.0, 0.0), label="a perfect model")],
-    n_hidden_random=8,
     mistakes=[
-        Mistake("ignore_bayes", _bad_diag(ignore_bayes=True),
-                "measure the bias from the Bayes (optimal) error: high bias means "
-                "train_error - bayes_error > tolerance. With a Bayes error of 15 %, a training error of 15 % "
-                "is as good as it gets."),
+        Mistake("ignore_bayes", _bad_diag(ignore_bayes=True), "measure the bias from the Bayes (optimal) error: high "
+                "bias means train_error - bayes_error > tolerance. With a Bayes error of 15 %, a training error of 15 "
+                "% is as good as it gets."),
         Mistake("variance_from_bayes", _bad_diag(variance_from_bayes=True),
                 "the variance is the gap between the dev and the training error, dev_error - train_error, "
                 "not the distance of the dev error from the Bayes error."),
-        Mistake("swapped", _bad_diag(swapped=True),
-                "return (high_bias, high_variance), in that order."),
-        Mistake("ge", _bad_diag(ge=True),
-                "a gap equal to the tolerance is not high: use a strict `>`."),
+        Mistake("swapped", _bad_diag(swapped=True), "return (high_bias, high_variance), in that order."),
+        Mistake("ge", _bad_diag(ge=True), "a gap equal to the tolerance is not high: use a strict `>`."),
     ],
 ))
 
@@ -191,26 +177,21 @@ def _bad_recipe(variance_first=False, swapped=False, both=False):
 
 
 register(Exercise(
-    id="c2w1.basic_recipe",
-    reference=practical.basic_recipe,
-    outputs="step",
+    id="c2w1.basic_recipe", reference=practical.basic_recipe, outputs="step",
     fixed_cases=[Case(flags, label=f"high_bias = {flags[0]}, high_variance = {flags[1]}") for flags in _FLAGS],
+    n_random=2, n_hidden_random=4,
     random_case=lambda rng: Case(tuple(np.bool_(v) for v in _FLAGS[int(rng.integers(4))]),
                                  label="numpy booleans"),
-    n_random=2,
     hidden_cases=[Case(flags, label=f"high_bias = {flags[0]}, high_variance = {flags[1]}")
                   for flags in reversed(_FLAGS)],
-    n_hidden_random=4,
     mistakes=[
         Mistake("variance_first", _bad_recipe(variance_first=True),
                 "bias first: when both are high the next step is 'reduce bias' (a bigger network, training "
                 "longer); more data or regularisation come once the training set is fitted."),
-        Mistake("swapped", _bad_recipe(swapped=True),
-                "a high bias (training error far from the Bayes error) calls for 'reduce bias', a high variance "
-                "(dev error far above the training error) for 'reduce variance'."),
-        Mistake("both", _bad_recipe(both=True),
-                "return exactly one of the three strings 'reduce bias', 'reduce variance', 'done': the recipe "
-                "takes one step at a time, bias first."),
+        Mistake("swapped", _bad_recipe(swapped=True), "a high bias (training error far from the Bayes error) calls for "
+                "'reduce bias', a high variance (dev error far above the training error) for 'reduce variance'."),
+        Mistake("both", _bad_recipe(both=True), "return exactly one of the three strings 'reduce bias', 'reduce "
+                "variance', 'done': the recipe takes one step at a time, bias first."),
     ],
 ))
 
@@ -251,31 +232,26 @@ def _bad_normalize(variance=False, test_own=False, raw_moment=False, no_center=F
 
 
 register(Exercise(
-    id="c2w1.normalize_inputs",
-    reference=practical.normalize_inputs,
-    outputs=("X_train_norm", "X_test_norm", "mu", "sigma"),
+    id="c2w1.normalize_inputs", reference=practical.normalize_inputs,
+    outputs=("X_train_norm", "X_test_norm", "mu", "sigma"), random_case=_norm_case, n_hidden_random=6,
     fixed_cases=[
         Case((_X_SMALL, _X_SMALL_TEST), label="X_train = [[1, 2, 3, 6], [0, 0.5, 1, 0.5]]: mu = [3, 0.5], "
                                               "sigma^2 = [3.5, 0.125]"),
         Case((_notes_ranges(200, 1), _notes_ranges(50, 2)),
              label="the notes' ranges: x1 in 1..1000, x2 in 0..1 (200 training, 50 test examples)"),
     ],
-    random_case=_norm_case,
     hidden_cases=[Case((_notes_ranges(1000, 3), _notes_ranges(7, 4)), label="the notes' ranges, 1000 / 7 examples"),
                   Case((np.array([[5.0, -5.0, 5.0, -5.0]]), np.array([[0.0, 10.0]])),
                        label="one feature, mu = 0, sigma = 5")],
-    n_hidden_random=6,
     mistakes=[
         Mistake("divide_by_variance", _bad_normalize(variance=True),
                 "divide by the standard deviation sigma = sqrt(sigma^2), not by the variance sigma^2 (the "
                 "lecture's notes write X /= sigma^2; dividing by sigma is what gives unit variance)."),
-        Mistake("test_own_statistics", _bad_normalize(test_own=True),
-                "normalise the test set with the TRAINING mu and sigma: (X_test - mu) / sigma. Its own "
-                "statistics would shift and stretch the test examples differently from the ones the model "
-                "learned on."),
-        Mistake("raw_second_moment", _bad_normalize(raw_moment=True),
-                "compute sigma^2 from the centred data, (1/m) sum (x - mu)^2: the mean of x^2 of the raw "
-                "data is not the variance."),
+        Mistake("test_own_statistics", _bad_normalize(test_own=True), "normalise the test set with the TRAINING mu and "
+                "sigma: (X_test - mu) / sigma. Its own statistics would shift and stretch the test examples "
+                "differently from the ones the model learned on."),
+        Mistake("raw_second_moment", _bad_normalize(raw_moment=True), "compute sigma^2 from the centred data, (1/m) "
+                "sum (x - mu)^2: the mean of x^2 of the raw data is not the variance."),
         Mistake("no_centering", _bad_normalize(no_center=True),
                 "subtract the mean first: X_norm = (X - mu) / sigma, so that every feature has mean 0."),
         Mistake("ddof_1", _bad_normalize(ddof=1),

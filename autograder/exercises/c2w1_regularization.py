@@ -87,25 +87,19 @@ def _bad_cost(factor=0.5, per_m=True, with_b=False, squared=True):
 
 
 register(Exercise(
-    id="c2w1.compute_cost_with_regularization",
-    reference=reg.compute_cost_with_regularization,
-    outputs="cost",
+    id="c2w1.compute_cost_with_regularization", reference=reg.compute_cost_with_regularization, outputs="cost",
+    random_case=_cost_case, hidden_cases=[_cost_case(np.random.default_rng(21), dims=[2, 20, 3, 1], m=150, lambd=0.7)],
     fixed_cases=[Case((np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 1.0, 0.0]]), _HAND_PARAMS, 0.3),
                       label="the hand computation: 0.2797765635793422 + (0.3 / 6) * (6 + 5 + 1) = 0.8797765635793422")],
-    random_case=_cost_case,
-    hidden_cases=[_cost_case(np.random.default_rng(21), dims=[2, 20, 3, 1], m=150, lambd=0.7)],
     mistakes=[
-        Mistake("lambda_over_m", _bad_cost(factor=1.0),
-                "the L2 term is twice too large: it is (lambd / (2 * m)) times the sum of the squared norms, "
-                "not lambd / m."),
+        Mistake("lambda_over_m", _bad_cost(factor=1.0), "the L2 term is twice too large: it is (lambd / (2 * m)) times "
+                "the sum of the squared norms, not lambd / m."),
         Mistake("no_m", _bad_cost(per_m=False),
                 "the L2 term is m times too large: divide by 2 * m, where m = Y.shape[1] is the number of examples."),
-        Mistake("includes_b", _bad_cost(with_b=True),
-                "only the weights are regularised: sum np.square(W1), np.square(W2) and np.square(W3), "
-                "not the biases b1, b2, b3."),
-        Mistake("norm_not_squared", _bad_cost(squared=False),
-                "use the SQUARED Frobenius norm, np.sum(np.square(W)) (the sum of every squared entry); "
-                "np.linalg.norm(W) is its square root."),
+        Mistake("includes_b", _bad_cost(with_b=True), "only the weights are regularised: sum np.square(W1), "
+                "np.square(W2) and np.square(W3), not the biases b1, b2, b3."),
+        Mistake("norm_not_squared", _bad_cost(squared=False), "use the SQUARED Frobenius norm, np.sum(np.square(W)) "
+                "(the sum of every squared entry); np.linalg.norm(W) is its square root."),
     ],
 ))
 
@@ -170,25 +164,20 @@ def _l2_gradcheck(fn, case):
 
 
 register(Exercise(
-    id="c2w1.backward_propagation_with_regularization",
-    reference=reg.backward_propagation_with_regularization,
-    outputs="gradients",
-    fixed_cases=[_backward_case(np.random.default_rng(7), dims=[2, 4, 3, 1], m=5, lambd=0.7)],
+    id="c2w1.backward_propagation_with_regularization", reference=reg.backward_propagation_with_regularization,
+    outputs="gradients", fixed_cases=[_backward_case(np.random.default_rng(7), dims=[2, 4, 3, 1], m=5, lambd=0.7)],
     random_case=_backward_case,
     hidden_cases=[_backward_case(np.random.default_rng(22), dims=[2, 20, 3, 1], m=40, lambd=0.7)],
     gradcheck=_l2_gradcheck,
     mistakes=[
-        Mistake("half_lambda", _bad_backward_l2(factor=0.5),
-                "the L2 term of dW is (lambd / m) * W: the derivative of (lambd / (2m)) * W^2 is (lambd / m) * W, "
-                "the 2 cancels."),
-        Mistake("regularise_b", _bad_backward_l2(on_b=True),
-                "the biases are not regularised: add (lambd / m) * W to dW1, dW2, dW3 only, and leave db1, db2, db3 "
-                "as in backpropagation."),
+        Mistake("half_lambda", _bad_backward_l2(factor=0.5), "the L2 term of dW is (lambd / m) * W: the derivative of "
+                "(lambd / (2m)) * W^2 is (lambd / m) * W, the 2 cancels."),
+        Mistake("regularise_b", _bad_backward_l2(on_b=True), "the biases are not regularised: add (lambd / m) * W to "
+                "dW1, dW2, dW3 only, and leave db1, db2, db3 as in backpropagation."),
         Mistake("no_m", _bad_backward_l2(per_m=False),
                 "the L2 term is (lambd / m) * W: divide by m, the number of examples (X.shape[1])."),
-        Mistake("sign", _bad_backward_l2(sign=-1.0),
-                "the L2 term is added: dW = (1/m) dZ A_prev^T + (lambd / m) * W, which makes the update shrink W "
-                "(weight decay)."),
+        Mistake("sign", _bad_backward_l2(sign=-1.0), "the L2 term is added: dW = (1/m) dZ A_prev^T + (lambd / m) * W, "
+                "which makes the update shrink W (weight decay)."),
     ],
 ))
 
@@ -231,23 +220,19 @@ def _bad_dropout_forward(rescale="divide", keep="below", per_unit=False):
 
 
 register(Exercise(
-    id="c2w1.forward_propagation_with_dropout",
-    reference=reg.forward_propagation_with_dropout,
-    outputs=("A3", "cache"),
-    fixed_cases=[_dropout_forward_case(np.random.default_rng(3), dims=[3, 5, 3, 1], m=4, keep_prob=0.7, seed=1),
-                 _dropout_forward_case(np.random.default_rng(4), dims=[2, 20, 3, 1], m=6, keep_prob=0.86, seed=1)],
+    id="c2w1.forward_propagation_with_dropout", reference=reg.forward_propagation_with_dropout, outputs=("A3", "cache"),
     random_case=_dropout_forward_case,
     hidden_cases=[_dropout_forward_case(np.random.default_rng(23), dims=[2, 20, 3, 1], m=30, keep_prob=0.86, seed=7)],
+    fixed_cases=[_dropout_forward_case(np.random.default_rng(3), dims=[3, 5, 3, 1], m=4, keep_prob=0.7, seed=1),
+                 _dropout_forward_case(np.random.default_rng(4), dims=[2, 20, 3, 1], m=6, keep_prob=0.86, seed=1)],
     mistakes=[
         Mistake("no_rescale", _bad_dropout_forward(rescale=None),
                 "after A1 = A1 * D1, divide by keep_prob (A1 = A1 / keep_prob), and the same for A2: this is "
                 "*inverted* dropout, which keeps the expected value of each activation unchanged."),
-        Mistake("multiply", _bad_dropout_forward(rescale="multiply"),
-                "divide the kept activations by keep_prob (A1 / keep_prob), do not multiply by it: the survivors "
-                "must make up for the units that were shut off."),
-        Mistake("keeps_the_dropped", _bad_dropout_forward(keep="above"),
-                "the mask must keep a unit with probability keep_prob: D1 = np.random.rand(...) < keep_prob "
-                "(with '>' you keep a fraction 1 - keep_prob)."),
+        Mistake("multiply", _bad_dropout_forward(rescale="multiply"), "divide the kept activations by keep_prob (A1 / "
+                "keep_prob), do not multiply by it: the survivors must make up for the units that were shut off."),
+        Mistake("keeps_the_dropped", _bad_dropout_forward(keep="above"), "the mask must keep a unit with probability "
+                "keep_prob: D1 = np.random.rand(...) < keep_prob (with '>' you keep a fraction 1 - keep_prob)."),
         Mistake("per_unit_mask", _bad_dropout_forward(per_unit=True),
                 "draw one number per unit AND per example: D1 = np.random.rand(A1.shape[0], A1.shape[1]); a mask of "
                 "shape (n, 1) shuts off the same units for every example."),
@@ -331,9 +316,7 @@ def _dropout_gradcheck(fn, case):
 
 
 register(Exercise(
-    id="c2w1.backward_propagation_with_dropout",
-    reference=reg.backward_propagation_with_dropout,
-    outputs="gradients",
+    id="c2w1.backward_propagation_with_dropout", reference=reg.backward_propagation_with_dropout, outputs="gradients",
     fixed_cases=[_dropout_backward_case(np.random.default_rng(5), dims=[3, 5, 3, 1], m=5, keep_prob=0.8, seed=1)],
     random_case=_dropout_backward_case,
     hidden_cases=[_dropout_backward_case(np.random.default_rng(24), dims=[2, 20, 3, 1], m=30, keep_prob=0.86, seed=3)],
@@ -345,9 +328,8 @@ register(Exercise(
         Mistake("no_mask", _doctored(D1=lambda D, kp: np.ones_like(D), D2=lambda D, kp: np.ones_like(D)),
                 "apply the forward pass's masks: dA2 = dA2 * D2 and dA1 = dA1 * D1 (from the cache) before dividing "
                 "by keep_prob; a unit that was shut off gets no gradient."),
-        Mistake("rescale_twice", _doctored(D1=lambda D, kp: D / kp, D2=lambda D, kp: D / kp),
-                "divide dA1 and dA2 by keep_prob once each: the 1/keep_prob of the forward pass appears once in the "
-                "gradient, not twice."),
+        Mistake("rescale_twice", _doctored(D1=lambda D, kp: D / kp, D2=lambda D, kp: D / kp), "divide dA1 and dA2 by "
+                "keep_prob once each: the 1/keep_prob of the forward pass appears once in the gradient, not twice."),
         Mistake("multiply", _doctored(D1=lambda D, kp: D * kp * kp, D2=lambda D, kp: D * kp * kp),
                 "divide dA by keep_prob (dA2 = dA2 * D2 / keep_prob), do not multiply by it."),
         Mistake("layer2_only", _doctored(D1=lambda D, kp: np.full_like(D, kp)),

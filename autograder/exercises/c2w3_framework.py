@@ -83,18 +83,12 @@ def _init_transposed(self, n_in, n_out, rng):
 
 
 register(layer_exercise(
-    id="c2w3.Dense",
-    reference=nn.Dense,
-    setup=_dense_run,
-    params=("W", "b"),
-    record_init=("W", "b"),
-    out="Z",
-    input_grad="dA_prev",
-    m_of_batch=True,
+    id="c2w3.Dense", reference=nn.Dense, setup=_dense_run, params=("W", "b"), record_init=("W", "b"), out="Z",
+    input_grad="dA_prev", m_of_batch=True,
     probe_notes=[("1/m too many", "(dZ already holds the 1/m of the cost: do not divide again.)")],
+    random_case=_dense_case,
     fixed_cases=[_dense_case(np.random.default_rng(1), 3, 2, 4),
                  _dense_case(np.random.default_rng(2), 5, 4, 6)],
-    random_case=_dense_case,
     hidden_cases=[_dense_case(np.random.default_rng(3), 12, 5, 7),
                   _dense_case(np.random.default_rng(4), 4, 1, 1)],
     mistakes=[
@@ -137,18 +131,12 @@ _Z_RELU = np.array([[1.5, -0.5, 2.0, -1.0], [-2.0, 0.3, -0.1, 4.0]])
 _DA_RELU = np.array([[-1.0, 2.0, 0.5, -3.0], [1.0, -2.0, 1.5, 0.25]])
 
 register(layer_exercise(
-    id="c2w3.ReLU",
-    reference=nn.ReLU,
-    setup=lambda Z, dA: LayerRun(lambda cls: cls(), Z, dA),
-    out="A",
-    input_grad="dZ",
+    id="c2w3.ReLU", reference=nn.ReLU, setup=lambda Z, dA: LayerRun(lambda cls: cls(), Z, dA), out="A", input_grad="dZ",
     fixed_cases=[Case((_Z_RELU, _DA_RELU), label="Z (2, 4) with both signs, dA with both signs")],
-    random_case=_relu_case,
-    hidden_cases=[_relu_case(np.random.default_rng(5), (3, 4, 2))],
+    random_case=_relu_case, hidden_cases=[_relu_case(np.random.default_rng(5), (3, 4, 2))],
     mistakes=[
-        Mistake("mask_with_dA", override(nn.ReLU, backward=lambda self, dA: dA * (dA > 0)),
-                "the mask comes from the layer's input: dZ = dA * (Z > 0) with Z from the cache, "
-                "not from the sign of dA."),
+        Mistake("mask_with_dA", override(nn.ReLU, backward=lambda self, dA: dA * (dA > 0)), "the mask comes from the "
+                "layer's input: dZ = dA * (Z > 0) with Z from the cache, not from the sign of dA."),
         Mistake("no_mask", override(nn.ReLU, backward=lambda self, dA: dA),
                 "ReLU's slope is 0 where Z <= 0: multiply dA by the mask (Z > 0)."),
         Mistake("mask_only", override(nn.ReLU, backward=lambda self, dA: nn.ReLU.backward(self, np.ones_like(dA))),
@@ -193,15 +181,14 @@ _Y_LARGE = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 _CE = nn.SoftmaxCrossEntropy
 
 register(loss_exercise(
-    id="c2w3.SoftmaxCrossEntropy",
-    reference=_CE,
+    id="c2w3.SoftmaxCrossEntropy", reference=_CE,
     not_finite="your cost is not finite for these logits: subtract each column's maximum before np.exp.",
+    random_case=_softmax_case,
     fixed_cases=[
         Case((_Z_NOTES, _Y_NOTES), label="the notes' z = [5, 2, -1, 3] (softmax 0.842, 0.042, 0.002, 0.114) "
                                          "and a second example"),
         Case((_Z_LARGE, _Y_LARGE), label="large logits (up to 1002): np.exp overflows unless you subtract the max"),
     ],
-    random_case=_softmax_case,
     hidden_cases=[Case(_one_hot_case(np.random.default_rng(6), 6, 10, 4.0), label="6 classes, 10 examples"),
                   Case(_one_hot_case(np.random.default_rng(7), 3, 1), label="a single example")],
     mistakes=[
@@ -300,15 +287,12 @@ def _sequential_gradcheck(cls, case):
 
 
 register(Exercise(
-    id="c2w3.Sequential",
-    reference=nn.Sequential,
-    driver=_drive_sequential,
-    outputs=("out", "dX", "grads"),
-    fixed_cases=[_sequential_case(np.random.default_rng(8), [3, 3, 3, 3], 5, bn=True),
-                 _sequential_case(np.random.default_rng(9), [4, 5, 2], 3, bn=False)],
+    id="c2w3.Sequential", reference=nn.Sequential, driver=_drive_sequential, outputs=("out", "dX", "grads"),
     random_case=_sequential_case,
     hidden_cases=[_sequential_case(np.random.default_rng(10), [6, 4, 4, 3, 2], 4, bn=True)],
     gradcheck=_sequential_gradcheck,
+    fixed_cases=[_sequential_case(np.random.default_rng(8), [3, 3, 3, 3], 5, bn=True),
+                 _sequential_case(np.random.default_rng(9), [4, 5, 2], 3, bn=False)],
     mistakes=[
         Mistake("backward_in_forward_order", override(nn.Sequential, backward=lambda self, d: _chain(
                     self.layers, lambda layer, d: layer.backward(d), d)),
@@ -400,15 +384,11 @@ _ADAM_GRADS = [{"0.W": np.array([[0.3, -0.2], [0.0, 1.0]]), "0.b": np.array([[0.
                {"0.W": np.array([[-0.3, 0.2], [0.25, 0.5]]), "0.b": np.array([[0.0], [0.5]])}]
 
 register(Exercise(
-    id="c2w3.Adam",
-    reference=nn.Adam,
-    driver=_drive_adam,
-    outputs="parameters after each step",
+    id="c2w3.Adam", reference=nn.Adam, driver=_drive_adam, outputs="parameters after each step", random_case=_adam_case,
+    hidden_cases=[_adam_case(np.random.default_rng(11), 6, 3)],
     fixed_cases=[Case((_ADAM_PARAMS, _ADAM_GRADS, {"learning_rate": 0.1, "beta1": 0.9, "beta2": 0.999,
                                                    "epsilon": 1e-8}),
                       label="3 steps on a (2, 2) W and a (2, 1) b, learning_rate 0.1")],
-    random_case=_adam_case,
-    hidden_cases=[_adam_case(np.random.default_rng(11), 6, 3)],
     mistakes=[
         Mistake("no_bias_correction", override(nn.Adam, update=_adam_update(correct=False)),
                 "use the bias-corrected averages in the update: v_corr = v / (1 - beta1**t) and "

@@ -94,9 +94,8 @@ def _uniform_hint():
 
 
 register(Exercise(
-    id="c2w3.sample_log_uniform",
-    reference=tuning.sample_log_uniform,
-    outputs="samples",
+    id="c2w3.sample_log_uniform", reference=tuning.sample_log_uniform, outputs="samples", random_case=_sampler_case,
+    driver=_seeded,
     fixed_cases=[
         Case((1e-4, 1.0, 5, 0),
              label="5 learning rates between 0.0001 and 1 (the lecture's range), rng = np.random.default_rng(0)"),
@@ -106,13 +105,11 @@ register(Exercise(
         Case((1e-3, 0.1, 6, 2),
              label="1 - beta between 0.001 and 0.1, i.e. beta from 0.9 to 0.999, rng = np.random.default_rng(2)"),
     ],
-    random_case=_sampler_case,
     hidden_cases=[
         Case((3e-5, 0.7, 7, 11), label="a range that does not start or end at a power of 10"),
         Case((0.5, 0.5, 3, 12), label="low = high = 0.5: every value is 0.5"),
         Case((1e-6, 1e2, 1000, 13), label="1000 values over 8 decades"),
     ],
-    driver=_seeded,
     mistakes=[
         Mistake("uniform", lambda low, high, n, rng: rng.uniform(low, high, size=n), _uniform_hint()),
         Mistake("bounds_as_exponents", lambda low, high, n, rng: 10.0 ** rng.uniform(low, high, size=n),
@@ -211,9 +208,8 @@ def _bad_search(zoom=True, pick="min", scale="log", clip=True, among="all", draw
 
 
 register(Exercise(
-    id="c2w3.random_search",
-    reference=tuning.random_search,
-    outputs="trials",
+    id="c2w3.random_search", reference=tuning.random_search, outputs="trials", random_case=_search_case,
+    driver=_search_driver,
     fixed_cases=[
         _search({"learning_rate": 0.01, "one_minus_beta": 0.02}, _LR_BETA, 6, 2, 0.25, seed=0,
                 label="learning_rate in [0.0001, 1], 1 - beta in [0.001, 0.1], a cost with its minimum at "
@@ -225,7 +221,6 @@ register(Exercise(
                 label="a minimum near the corner of the box (the finer box must stay inside the ranges), "
                       "rng = np.random.default_rng(5)"),
     ],
-    random_case=_search_case,
     hidden_cases=[
         _search({"learning_rate": 0.05, "one_minus_beta": 0.01, "lambd": 0.3},
                 {"learning_rate": (1e-4, 1.0), "one_minus_beta": (1e-3, 1.0), "lambd": (1e-3, 10.0)},
@@ -233,29 +228,23 @@ register(Exercise(
         _search({"learning_rate": 0.001}, {"learning_rate": (1e-4, 1.0)}, 4, 1, 0.25, seed=22,
                 label="a single round: plain random search"),
     ],
-    driver=_search_driver,
     mistakes=[
-        Mistake("no_zoom", _bad_search(zoom=False),
-                "every round sampled the whole ranges again: after each round but the last, replace the box by "
-                "a finer one around the best trial so far (coarse to fine)."),
-        Mistake("argmax", _bad_search(pick="max"),
-                "you zoomed into the worst trial: the objective is a cost, lower is better, so the best trial "
-                "has the smallest cost (np.argmin)."),
+        Mistake("no_zoom", _bad_search(zoom=False), "every round sampled the whole ranges again: after each round but "
+                "the last, replace the box by a finer one around the best trial so far (coarse to fine)."),
+        Mistake("argmax", _bad_search(pick="max"), "you zoomed into the worst trial: the objective is a cost, lower is "
+                "better, so the best trial has the smallest cost (np.argmin)."),
         Mistake("linear_zoom", _bad_search(scale="linear"),
                 "zoom on the log scale: centre c = log10(best value), half-width shrink * (log10(high) - "
                 "log10(low)) / 2 decades, new range 10 ** (c - half), 10 ** (c + half), clipped to the box."),
-        Mistake("no_clip", _bad_search(clip=False),
-                "the finer box leaves the current one: clip it, max(log10(low), c - half) and "
-                "min(log10(high), c + half), so that no value is sampled outside the ranges."),
+        Mistake("no_clip", _bad_search(clip=False), "the finer box leaves the current one: clip it, max(log10(low), c "
+                "- half) and min(log10(high), c + half), so that no value is sampled outside the ranges."),
         Mistake("best_of_last_round", _bad_search(among="last"),
                 "zoom around the best trial of all rounds so far, not only of the round that just ended: "
                 "a finer round can find nothing better than the trial it was centred on."),
-        Mistake("draw_order", _bad_search(draw="per_trial"),
-                "draw in the prescribed order so that your numbers match: in each round, one call "
-                "sample_log_uniform(low, high, n_trials, rng) per hyperparameter, in the order of the dict, "
-                "then trial i takes the i-th value of each."),
-        Mistake("round_from_0", _bad_search(first_round=0),
-                "number the rounds from 1: the coarse round is round 1."),
+        Mistake("draw_order", _bad_search(draw="per_trial"), "draw in the prescribed order so that your numbers match: "
+                "in each round, one call sample_log_uniform(low, high, n_trials, rng) per hyperparameter, in the order "
+                "of the dict, then trial i takes the i-th value of each."),
+        Mistake("round_from_0", _bad_search(first_round=0), "number the rounds from 1: the coarse round is round 1."),
     ],
 ))
 
@@ -320,9 +309,8 @@ def _bad_bn_forward(axis=1, scale="sqrt", eps_inside=True, use_mode=True, swap=F
 
 
 register(Exercise(
-    id="c2w3.batchnorm_forward",
-    reference=batchnorm.batchnorm_forward,
-    outputs=("Z_tilde", "cache", "running"),
+    id="c2w3.batchnorm_forward", reference=batchnorm.batchnorm_forward, outputs=("Z_tilde", "cache", "running"),
+    random_case=_bn_forward_case,
     fixed_cases=[
         Case((_Z_BATCH, _GAMMA, _BETA, batchnorm.init_running(3)),
              label="training mode: a mini-batch of 4 examples with 3 units, running averages at their start "
@@ -333,7 +321,6 @@ register(Exercise(
              label="training mode: the second unit barely varies (variance about 1e-6, below epsilon = 1e-5), "
                    "momentum 0.99"),
     ],
-    random_case=_bn_forward_case,
     hidden_cases=[
         Case((np.random.default_rng(31).normal(-2.0, 5.0, size=(6, 64)), *_params(np.random.default_rng(32), 6),
               _running(np.random.default_rng(33), 6)), {"momentum": 0.95, "epsilon": 1e-3},
@@ -348,15 +335,13 @@ register(Exercise(
                 "mu = np.mean(Z, axis=1, keepdims=True) and var = np.var(Z, axis=1, keepdims=True), shape (n, 1)."),
         Mistake("divide_by_var", _bad_bn_forward(scale="var"),
                 "divide by the standard deviation, not the variance: Z_norm = (Z - mu) / np.sqrt(var + epsilon)."),
-        Mistake("eps_outside", _bad_bn_forward(eps_inside=False),
-                "epsilon goes inside the square root: np.sqrt(var + epsilon), not np.sqrt(var) + epsilon "
-                "(it matters for a unit whose variance is tiny)."),
+        Mistake("eps_outside", _bad_bn_forward(eps_inside=False), "epsilon goes inside the square root: np.sqrt(var + "
+                "epsilon), not np.sqrt(var) + epsilon (it matters for a unit whose variance is tiny)."),
         Mistake("train_in_test", _bad_bn_forward(use_mode=False),
                 "in test mode use the running averages, mu = running['mean'] and var = running['var'], not the "
                 "statistics of the examples you are given (a single example has variance 0)."),
-        Mistake("swapped_momentum", _bad_bn_forward(swap=True),
-                "the running averages are exponentially weighted averages: new = momentum * old + "
-                "(1 - momentum) * batch statistic; your two weights are swapped."),
+        Mistake("swapped_momentum", _bad_bn_forward(swap=True), "the running averages are exponentially weighted "
+                "averages: new = momentum * old + (1 - momentum) * batch statistic; your two weights are swapped."),
         Mistake("update_in_test", _bad_bn_forward(update_in_test=True),
                 "test mode must leave the running averages as they are: return running unchanged."),
         Mistake("no_gamma_beta", _bad_bn_forward(affine=False),
@@ -458,33 +443,25 @@ _BWD_TEST = _bn_backward_case(np.random.default_rng(42), mode="test", n=3, m=2)
 _BWD_TEST.label = "test mode: mu and sigma^2 are the running averages, constants"
 
 register(Exercise(
-    id="c2w3.batchnorm_backward",
-    reference=batchnorm.batchnorm_backward,
-    outputs=("dZ", "dgamma", "dbeta"),
-    fixed_cases=[_BWD_TRAIN, _BWD_TEST],
-    random_case=_bn_backward_case,
+    id="c2w3.batchnorm_backward", reference=batchnorm.batchnorm_backward, outputs=("dZ", "dgamma", "dbeta"),
+    fixed_cases=[_BWD_TRAIN, _BWD_TEST], random_case=_bn_backward_case, gradcheck=_bn_gradcheck,
     hidden_cases=[_bn_backward_case(np.random.default_rng(43), mode="train", n=5, m=32),
                   _bn_backward_case(np.random.default_rng(44), mode="train", n=1, m=2)],
-    gradcheck=_bn_gradcheck,
     mistakes=[
-        Mistake("ignores_batch_statistics", _with_cache(mode="test"),
-                "in training mode mu and sigma^2 are computed from the mini-batch, so every z also moves them: "
-                "dZ = gamma * inv_std * (dZ_tilde - mean(dZ_tilde) - Z_norm * mean(dZ_tilde * Z_norm)), the "
-                "means over the examples (axis=1, keepdims=True)."),
-        Mistake("means_not_sums", _means_not_sums,
-                "dZ_tilde already holds slopes of the cost (the 1/m is inside), so dbeta and dgamma are sums "
-                "over the examples, np.sum(..., axis=1, keepdims=True), not means."),
-        Mistake("no_gamma", _with_cache(gamma="ones"),
-                "Z_tilde = gamma * Z_norm + beta, so the slope reaching Z_norm is gamma * dZ_tilde: multiply dZ "
-                "by gamma."),
+        Mistake("ignores_batch_statistics", _with_cache(mode="test"), "in training mode mu and sigma^2 are computed "
+                "from the mini-batch, so every z also moves them: dZ = gamma * inv_std * (dZ_tilde - mean(dZ_tilde) - "
+                "Z_norm * mean(dZ_tilde * Z_norm)), the means over the examples (axis=1, keepdims=True)."),
+        Mistake("means_not_sums", _means_not_sums, "dZ_tilde already holds slopes of the cost (the 1/m is inside), so "
+                "dbeta and dgamma are sums over the examples, np.sum(..., axis=1, keepdims=True), not means."),
+        Mistake("no_gamma", _with_cache(gamma="ones"), "Z_tilde = gamma * Z_norm + beta, so the slope reaching Z_norm "
+                "is gamma * dZ_tilde: multiply dZ by gamma."),
         Mistake("train_formula_in_test", _with_cache(mode="train"),
                 "in test mode mu and sigma^2 are the running averages, constants that do not depend on Z: "
                 "dZ = gamma * inv_std * dZ_tilde (look at the mode stored in the cache)."),
         Mistake("no_mean_term", _bad_bn_backward(mean_term=False),
                 "dZ misses the term - mean(dZ_tilde) (axis=1), which comes from mu's dependence on every z."),
-        Mistake("wrong_axis", _bad_bn_backward(axis=0),
-                "sum and average over the examples of the mini-batch, the columns: axis=1 with keepdims=True "
-                "(dgamma and dbeta have shape (n, 1), like gamma and beta)."),
+        Mistake("wrong_axis", _bad_bn_backward(axis=0), "sum and average over the examples of the mini-batch, the "
+                "columns: axis=1 with keepdims=True (dgamma and dbeta have shape (n, 1), like gamma and beta)."),
     ],
 ))
 
@@ -519,27 +496,22 @@ def _bad_one_hot(kind):
 
 
 register(Exercise(
-    id="c2w3.one_hot",
-    reference=labels.one_hot,
-    outputs="Y",
+    id="c2w3.one_hot", reference=labels.one_hot, outputs="Y", random_case=_one_hot_case,
     fixed_cases=[
         Case((np.array([1, 0, 3]), 4), label="the lecture's classes 0 other, 1 cat, 2 dog, 3 baby chick: "
                                              "labels [1, 0, 3] (cat, other, chick), C = 4"),
         Case((np.array([[2, 2, 0, 1, 3]]), 4), label="labels given as a row (1, 5), C = 4"),
         Case((np.array([2, 0]), 3), label="C = 3, m = 2: classes are rows, examples columns"),
     ],
-    random_case=_one_hot_case,
     hidden_cases=[Case((np.arange(6) % 3, 6), label="C = 6, classes 3, 4 and 5 never occur"),
                   Case((np.array([[4]]), 5), label="a single example of the last class")],
     mistakes=[
-        Mistake("transposed", _bad_one_hot("transposed"),
-                "Y has one row per class and one column per example, shape (C, m): np.eye(C)[labels] gives "
-                "(m, C), so transpose it (or index columns)."),
+        Mistake("transposed", _bad_one_hot("transposed"), "Y has one row per class and one column per example, shape "
+                "(C, m): np.eye(C)[labels] gives (m, C), so transpose it (or index columns)."),
         Mistake("whole_rows", _bad_one_hot("rows"),
                 "Y[labels] = 1 fills whole rows: set one entry per column, Y[labels, np.arange(m)] = 1."),
-        Mistake("no_flatten", _bad_one_hot("no_flatten"),
-                "labels may come as a row of shape (1, m): flatten them first, labels = np.asarray(labels)."
-                "reshape(-1)."),
+        Mistake("no_flatten", _bad_one_hot("no_flatten"), "labels may come as a row of shape (1, m): flatten them "
+                "first, labels = np.asarray(labels).reshape(-1)."),
         Mistake("one_based", _bad_one_hot("one_based"),
                 "class numbers start at 0: label k sets row k (label 0 is row 0, the class 'other')."),
     ],
@@ -557,32 +529,25 @@ def _softmax_case(rng):
 
 
 register(Exercise(
-    id="c2w3.softmax",
-    reference=softmax,
-    outputs="A",
+    id="c2w3.softmax", reference=softmax, outputs="A", random_case=_softmax_case,
     fixed_cases=[
         Case((_Z_NOTES,), label="the lecture's z = [5, 2, -1, 3]: softmax = [0.842, 0.042, 0.002, 0.114]"),
         Case((np.array([[1.0, 0.0, -2.0], [2.0, 0.0, 3.0]]),), label="C = 2 classes, 3 examples"),
         Case((np.array([[1000.0, 0.0], [999.0, 1.0], [990.0, -1.0]]),),
              label="large logits (1000): e^1000 overflows unless you subtract each column's max"),
     ],
-    random_case=_softmax_case,
     hidden_cases=[Case((np.array([[-800.0, 5.0], [-805.0, 700.0]]),), label="very negative and very large logits"),
                   Case((np.zeros((5, 3)),), label="all logits equal: every class gets 1/5")],
     mistakes=[
-        Mistake("no_max", quiet(softmax_no_max),
-                "e^z overflows for large z (e^1000 is inf, and inf / inf is NaN): subtract each column's "
-                "maximum first, np.max(Z, axis=0, keepdims=True). It does not change the result, because "
-                "e^(z - c) / sum e^(z - c) = e^z / sum e^z."),
-        Mistake("rows", softmax_rows,
-                "classes are the rows and examples the columns: normalise each column (axis=0), so that every "
-                "column sums to 1."),
-        Mistake("whole_matrix", softmax_total,
-                "divide by each column's own sum, np.sum(t, axis=0, keepdims=True), not by the sum of the "
-                "whole matrix: every example's probabilities must add up to 1."),
-        Mistake("global_max", quiet(softmax_global_max),
-                "subtract each column's own maximum (axis=0), not the maximum of the whole matrix: with one "
-                "overall maximum, a column of much smaller logits underflows to 0 / 0."),
+        Mistake("no_max", quiet(softmax_no_max), "e^z overflows for large z (e^1000 is inf, and inf / inf is NaN): "
+                "subtract each column's maximum first, np.max(Z, axis=0, keepdims=True). It does not change the "
+                "result, because e^(z - c) / sum e^(z - c) = e^z / sum e^z."),
+        Mistake("rows", softmax_rows, "classes are the rows and examples the columns: normalise each column (axis=0), "
+                "so that every column sums to 1."),
+        Mistake("whole_matrix", softmax_total, "divide by each column's own sum, np.sum(t, axis=0, keepdims=True), not "
+                "by the sum of the whole matrix: every example's probabilities must add up to 1."),
+        Mistake("global_max", quiet(softmax_global_max), "subtract each column's own maximum (axis=0), not the maximum "
+                "of the whole matrix: with one overall maximum, a column of much smaller logits underflows to 0 / 0."),
     ],
 ))
 
@@ -640,9 +605,8 @@ def _sce_gradcheck(fn, case):
 _Y_CAT = labels.one_hot([1], 4)
 
 register(Exercise(
-    id="c2w3.softmax_cross_entropy",
-    reference=losses.softmax_cross_entropy,
-    outputs=("cost", "dZ"),
+    id="c2w3.softmax_cross_entropy", reference=losses.softmax_cross_entropy, outputs=("cost", "dZ"),
+    random_case=_sce_case, gradcheck=_sce_gradcheck,
     fixed_cases=[
         Case((_Z_NOTES, _Y_CAT), label="the lecture's z = [5, 2, -1, 3] for a cat (class 1): y_hat_cat = 0.042, "
                                        "J = -log 0.042 = 3.17"),
@@ -652,27 +616,22 @@ register(Exercise(
              label="logits 800 apart, one right and one wrong prediction: compute log(y_hat) with the "
                    "log-sum-exp trick, log y_hat_j = (z_j - max z) - log sum_k e^(z_k - max z)"),
     ],
-    random_case=_sce_case,
     hidden_cases=[Case((np.array([[-3.0, 40.0, 1.0]]).T @ np.ones((1, 4)) + np.arange(4.0), labels.one_hot([1, 1, 0, 2], 3)),
                        label="3 classes, 4 examples, one logit far above the others"),
                   Case((np.array([[0.0, 900.0], [-900.0, 0.0], [5.0, 1.0]]), labels.one_hot([1, 0], 3)),
                        label="a confident right and a confident wrong prediction, logits 900 apart")],
-    gradcheck=_sce_gradcheck,
     mistakes=[
         Mistake("cost_no_1_over_m", _bad_sce(cost_m=False),
                 "the cost is the average loss: divide the sum over examples and classes by m."),
         Mistake("grad_no_1_over_m", _bad_sce(grad_m=False),
                 "dZ is the slope of the cost J, which averages over the m examples: dZ = (softmax(Z) - Y) / m."),
-        Mistake("grad_sign", _bad_sce(sign=-1.0),
-                "dZ has the wrong sign: raising the logit of the true class lowers the cost, so "
-                "dZ = (softmax(Z) - Y) / m."),
-        Mistake("binary_formula", _bad_sce(binary=True),
-                "with C classes the loss is -sum_j y_j log y_hat_j over the classes: there is no "
-                "(1 - y) log(1 - y_hat) term (that belongs to the binary, sigmoid case)."),
-        Mistake("log_of_softmax", _bad_sce(naive_log=True),
-                "np.log(softmax(Z)) breaks when a probability rounds to 0 (log 0 = -inf, and 0 * -inf = NaN): "
-                "take log y_hat = (Z - max) - np.log(np.sum(np.exp(Z - max), axis=0, keepdims=True)) with "
-                "max = np.max(Z, axis=0, keepdims=True)."),
+        Mistake("grad_sign", _bad_sce(sign=-1.0), "dZ has the wrong sign: raising the logit of the true class lowers "
+                "the cost, so dZ = (softmax(Z) - Y) / m."),
+        Mistake("binary_formula", _bad_sce(binary=True), "with C classes the loss is -sum_j y_j log y_hat_j over the "
+                "classes: there is no (1 - y) log(1 - y_hat) term (that belongs to the binary, sigmoid case)."),
+        Mistake("log_of_softmax", _bad_sce(naive_log=True), "np.log(softmax(Z)) breaks when a probability rounds to 0 "
+                "(log 0 = -inf, and 0 * -inf = NaN): take log y_hat = (Z - max) - np.log(np.sum(np.exp(Z - max), "
+                "axis=0, keepdims=True)) with max = np.max(Z, axis=0, keepdims=True)."),
         Mistake("row_softmax", _bad_sce(rows=True),
                 "the probabilities of one example are a column: softmax over axis=0 (classes are rows)."),
     ],

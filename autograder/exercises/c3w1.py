@@ -193,9 +193,8 @@ register(Exercise(
                 "the k rows."),
         Mistake("ignore_maximize", lambda o, s, t, maximize=True: _PICK(o, s, t), "with maximize=False the optimizing "
                 "metric is an error or a cost: pick the smallest value among the feasible classifiers."),
-        Mistake("minus_one", then(_PICK, lambda i, *_, **__: -1 if i is None else i),
-                "when no classifier meets every threshold, return None (there is nothing to ship); -1 would silently "
-                "index the last classifier."),
+        Mistake("minus_one", then(_PICK, lambda i, *_, **__: -1 if i is None else i), "when no classifier meets every "
+                "threshold, return None (there is nothing to ship); -1 would silently index the last classifier."),
     ],
 ))
 
@@ -388,9 +387,8 @@ register(Exercise(
         Mistake("typical_human", lambda h, train, dev: _GAPS(np.max(h), train, dev),
                 "the human-level proxy for the Bayes error is the BEST human error, min(human_errors) (the team of "
                 "doctors, 0.5 %), not a typical human (3 %): Bayes error <= 0.5 %."),
-        Mistake("mean_human", lambda h, train, dev: _GAPS(np.mean(h), train, dev),
-                "do not average the human levels: the proxy for the Bayes error is the best of them, "
-                "min(human_errors)."),
+        Mistake("mean_human", lambda h, train, dev: _GAPS(np.mean(h), train, dev), "do not average the human levels: "
+                "the proxy for the Bayes error is the best of them, min(human_errors)."),
         Mistake("variance_from_human", then(_GAPS, lambda g, h, train, dev: {**g, "variance": dev - g["human_proxy"]}),
                 "the variance is the gap between dev and TRAINING error, dev - train; dev - human would also include "
                 "the avoidable bias."),
@@ -462,9 +460,8 @@ register(Exercise(
                 "is then unknown, and so is the avoidable bias."),
         Mistake("variance_from_human", _focus_slip(variance_from_human=True),
                 "compare the avoidable bias (train - proxy) with the variance dev - TRAIN, not dev - human."),
-        Mistake("tie_to_bias", _focus_slip(bias_wins=operator.ge),
-                'the rule is "bias" only when the avoidable bias is larger than the variance; on a tie, '
-                'answer "variance" (use >, not >=).'),
+        Mistake("tie_to_bias", _focus_slip(bias_wins=operator.ge), "the rule is \"bias\" only when the avoidable bias "
+                "is larger than the variance; on a tie, answer \"variance\" (use >, not >=)."),
         Mistake("unclear_at_equal", _focus_slip(unclear=operator.le),
                 'a training error EQUAL to the proxy is not past human level: the avoidable bias is 0, '
                 'so compare it with the variance ("unclear" only when train < proxy).'),
