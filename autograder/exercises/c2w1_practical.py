@@ -180,8 +180,7 @@ register(Exercise(
     id="c2w1.basic_recipe", reference=practical.basic_recipe, outputs="step",
     fixed_cases=[Case(flags, label=f"high_bias = {flags[0]}, high_variance = {flags[1]}") for flags in _FLAGS],
     n_random=2, n_hidden_random=4,
-    random_case=lambda rng: Case(tuple(np.bool_(v) for v in _FLAGS[int(rng.integers(4))]),
-                                 label="numpy booleans"),
+    random_case=lambda rng: Case(tuple(np.bool_(v) for v in _FLAGS[int(rng.integers(4))]), label="numpy booleans"),
     hidden_cases=[Case(flags, label=f"high_bias = {flags[0]}, high_variance = {flags[1]}")
                   for flags in reversed(_FLAGS)],
     mistakes=[

@@ -33,35 +33,11 @@ from __future__ import annotations
 import numpy as np
 
 from dlkit import batchnorm, labels, losses, tuning
-from dlkit.gradcheck import numeric_gradient, relative_error
+from dlkit.gradcheck import numeric_gradient
 
 from ..registry import Case, Exercise, Mistake, register
+from ._gradients import numeric_slopes, summary, verdict
 from ._softmaxes import quiet, softmax, softmax_global_max, softmax_no_max, softmax_rows, softmax_total
-
-
-def _verdict(name, got, numeric, m=None):
-    """None when ``got`` matches ``numeric``; else a phrase saying how it differs (factor m, sign, other)."""
-    try:
-        got = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return f"{name} is not an array of numbers"
-    if got.shape != numeric.shape:
-        if got.size != numeric.size:
-            return f"{name} has shape {got.shape} but should have shape {numeric.shape}"
-        got = got.reshape(numeric.shape)
-    if not np.all(np.isfinite(got)):
-        return f"{name} contains NaN or inf"
-    err = relative_error(numeric, got)
-    if err < 1e-5:
-        return None
-    if m is not None and m > 1:
-        if relative_error(numeric * m, got) < 1e-5:
-            return f"{name} is m = {m} times the numeric slope: it is missing a 1/m"
-        if relative_error(numeric / m, got) < 1e-5:
-            return f"{name} is the numeric slope divided by m = {m}: it has a 1/m too many"
-    if relative_error(-numeric, got) < 1e-5:
-        return f"{name} has the wrong sign"
-    return f"{name} disagrees with the numeric slope (relative error {err:.2g})"
 
 
 # ================================================================ log-scale sampling
@@ -99,9 +75,8 @@ register(Exercise(
     fixed_cases=[
         Case((1e-4, 1.0, 5, 0),
              label="5 learning rates between 0.0001 and 1 (the lecture's range), rng = np.random.default_rng(0)"),
-        Case((1e-4, 1.0, 2000, 1),
-             label="2000 values between 0.0001 and 1, rng = np.random.default_rng(1): about 500 in each of "
-                   "the 4 decades"),
+        Case((1e-4, 1.0, 2000, 1), label="2000 values between 0.0001 and 1, rng = np.random.default_rng(1): about 500 "
+                                         "in each of the 4 decades"),
         Case((1e-3, 0.1, 6, 2),
              label="1 - beta between 0.001 and 0.1, i.e. beta from 0.9 to 0.999, rng = np.random.default_rng(2)"),
     ],
@@ -417,24 +392,17 @@ def _bn_gradcheck(fn, case):
         running, eps = {"mean": np.zeros((n, 1)), "var": sigma ** 2}, 0.0
     beta = np.zeros((n, 1))
 
-    def J(Z_, g_, b_):
-        return float(np.sum(dZ_tilde * batchnorm.batchnorm_forward(Z_, g_, b_, running, mode, epsilon=eps)[0]))
+    def J():
+        return float(np.sum(dZ_tilde * batchnorm.batchnorm_forward(Z, gamma, beta, running, mode, epsilon=eps)[0]))
 
-    numeric = {
-        "dZ": numeric_gradient(lambda z: J(z, gamma, beta), Z.copy(), eps=1e-6),
-        "dgamma": numeric_gradient(lambda g: J(Z, g, beta), gamma.copy(), eps=1e-6),
-        "dbeta": numeric_gradient(lambda b: J(Z, gamma, b), beta.copy(), eps=1e-6),
-    }
-    m = Z.shape[1]
-    problems = [p for p in (_verdict(k, g, numeric[k], m) for k, g in zip(numeric, got)) if p]
-    if mode == "train" and problems and any(p.startswith("dZ ") for p in problems):
-        if _verdict("dZ", got[0], gamma * inv_std * dZ_tilde) is None:
-            problems.append("your dZ treats mu and sigma^2 as constants, but in training mode they are "
-                            "computed from this mini-batch and change with every z")
-    if not problems:
-        return ("your gradients match numeric slopes of batch norm, so the formulas are right: "
-                "look at the shapes and the order (dZ, dgamma, dbeta) of what you return.")
-    return "; ".join(problems) + "."
+    numeric = numeric_slopes(J, {"dZ": Z, "dgamma": gamma, "dbeta": beta})
+    problems = [verdict(k, g, numeric[k], Z.shape[1]) for k, g in zip(numeric, got)]
+    if mode == "train" and any(p and p.startswith("dZ ") for p in problems) and \
+            verdict("dZ", got[0], gamma * inv_std * dZ_tilde) is None:
+        problems.append("your dZ treats mu and sigma^2 as constants, but in training mode they are "
+                        "computed from this mini-batch and change with every z")
+    return summary(problems, "your gradients match numeric slopes of batch norm, so the formulas are right: "
+                             "look at the shapes and the order (dZ, dgamma, dbeta) of what you return.")
 
 
 _BWD_TRAIN = _bn_backward_case(np.random.default_rng(41), mode="train", n=3, m=4)
@@ -595,7 +563,7 @@ def _sce_gradcheck(fn, case):
         numeric = numeric_gradient(J, np.array(Z, dtype=float), eps=1e-6)
     if not np.all(np.isfinite(numeric)):
         return "your cost is not finite near this Z, so its slope cannot be measured."
-    problem = _verdict("dZ", out[1], numeric, Z.shape[1])
+    problem = verdict("dZ", out[1], numeric, Z.shape[1])
     if problem is None:
         return ("your dZ matches the numeric slope of your own cost; if the check still fails, the cost "
                 "itself is off (compare it with -(1/m) sum Y log(softmax(Z))).")

@@ -88,8 +88,7 @@ register(Exercise(
              label="8 examples: TP = 3, FP = 2, FN = 1"),
         Case((np.array([[1.0, 0.0, 1.0, 0.0]]), np.zeros((1, 4))),
              label="no positive prediction at all: precision 0/0 counts as 0"),
-        Case((np.array([0, 1, 1, 0, 1, 1]), np.array([0, 1, 0, 0, 1, 1])),
-             label="labels as int vectors of shape (6,)"),
+        Case((np.array([0, 1, 1, 0, 1, 1]), np.array([0, 1, 0, 0, 1, 1])), label="labels as int vectors of shape (6,)"),
     ],
     hidden_cases=[
         Case((np.zeros((1, 5)), np.array([[0.0, 1.0, 0.0, 0.0, 1.0]])),

@@ -24,17 +24,20 @@ content. Their reference answers are here.
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable, Optional
 
 import numpy as np
 
 from dlkit import deep, error_analysis as ea, multitask as mt, transfer as tl
-from dlkit.gradcheck import numeric_gradient, relative_error
+from dlkit.gradcheck import numeric_gradient
 
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
 from ._answers import answer_exercise, bool_check, count_check, dict_form, flipped, is_number, one_of, rate_check
 from ._c3_slips import then
+from ._gradients import summary, verdict
+from ._nets import scaled_net
 
 # ================================================================ error analysis
 
@@ -439,39 +442,26 @@ def _mt_gradcheck(fn: Callable, case: Case) -> Optional[str]:
     if not (isinstance(out, (tuple, list)) and len(out) == 2):
         return "the function should return the pair (cost, dY_hat)"
     got = np.asarray(out[1], dtype=float)
-    if got.shape != Y_hat.shape:
-        return f"dY_hat has shape {got.shape}; it must have the shape of Y_hat, {Y_hat.shape}"
     if np.any(np.isnan(got)):
         return "dY_hat contains NaN: a '?' must give a gradient of exactly 0, not nan (use np.where, not a product)"
     numeric = numeric_gradient(lambda yh: float(fn(yh.copy(), Y.copy(), per_label=per_label)[0]), Y_hat.copy(),
                                eps=1e-6)
     if np.any(np.isnan(numeric)):
         return "your own cost is NaN on this case, so its slopes cannot be measured: fix the cost first"
-    mask = ~np.isnan(Y)
-    m = Y.shape[1]
+    mask, m = ~np.isnan(Y), Y.shape[1]
     n_lab = max(int(mask.sum()), 1)
-    problems = []
-    if np.any(np.abs(got[~mask]) > 1e-12):
-        problems.append("dY_hat is not 0 where Y is '?': an unknown label must not move the prediction")
-    err = relative_error(numeric, got)
-    if err < 1e-5:
-        if problems:
-            return "; ".join(problems) + "."
-        return ("your dY_hat matches the slopes of your own cost, so the two are consistent: look at the cost (which "
-                "entries it counts, what it divides by).")
-    for factor, what in ((m, f"m = {m} times the numeric slope: it is missing the 1/m"),
-                         (1.0 / m, f"the numeric slope divided by m = {m}: it has a 1/m too many"),
-                         (n_lab, f"{n_lab} (the number of labelled entries) times the numeric slope: "
-                                 "it is missing the normalisation"),
-                         (m / n_lab, "normalised by the number of labelled entries while your cost divides by m"),
-                         (n_lab / m, "normalised by m while your cost divides by the number of labelled entries"),
-                         (-1.0, "of the wrong sign")):
-        if relative_error(numeric * factor, got) < 1e-5:
-            problems.append(f"dY_hat is {what}")
-            break
-    else:
-        problems.append(f"dY_hat disagrees with the numeric slope of your own cost (relative error {err:.2g})")
-    return "; ".join(problems) + "."
+    unknown_moves = got.shape == Y.shape and np.any(np.abs(got[~mask]) > 1e-12)
+    return summary([
+        "dY_hat is not 0 where Y is '?': an unknown label must not move the prediction" if unknown_moves else None,
+        verdict("dY_hat", got, numeric, alternatives=[
+            (numeric * m, f"is m = {m} times the numeric slope: it is missing the 1/m"),
+            (numeric / m, f"is the numeric slope divided by m = {m}: it has a 1/m too many"),
+            (numeric * n_lab, f"is {n_lab} (the number of labelled entries) times the numeric slope: it is missing "
+                              "the normalisation"),
+            (numeric * m / n_lab, "is normalised by the number of labelled entries while your cost divides by m"),
+            (numeric * n_lab / m, "is normalised by m while your cost divides by the number of labelled entries")])],
+        "your dY_hat matches the slopes of your own cost, so the two are consistent: look at the cost (which entries "
+        "it counts, what it divides by).")
 
 
 register(Exercise(
@@ -510,12 +500,7 @@ register(Exercise(
 # ============================================================== transfer learning
 
 
-def _net(rng, dims):
-    params = {}
-    for l in range(1, len(dims)):
-        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
-        params[f"b{l}"] = rng.normal(0, 0.1, size=(dims[l], 1))
-    return params
+_net = partial(scaled_net, bias_std=0.1)  # a trained network's W1, b1, ..., WL, bL
 
 
 def _dims(rng):
