@@ -17,6 +17,7 @@ import numpy as np
 from dlkit import practical
 
 from ..registry import Case, Exercise, Mistake, register
+from ._c3_slips import then
 
 # ------------------------------------------------------------------ split_sizes
 
@@ -24,7 +25,7 @@ POLICIES = [(0.7, 0.3), (0.6, 0.2, 0.2), (0.98, 0.01, 0.01), (0.995, 0.0025, 0.0
             (0.8, 0.1, 0.1), (0.9, 0.05, 0.05)]
 
 
-def _no_tie(m, fractions) -> bool:
+def no_half(m, fractions) -> bool:
     """True when no part lands near x.5, where round-half-to-even and round-half-up disagree."""
     return all(abs((f * m) % 1 - 0.5) > 1e-3 for f in fractions[1:])
 
@@ -40,25 +41,27 @@ def _split_case(rng) -> Case:
         if rng.random() < 0.3:
             dev = round(float(rng.uniform(0.05, 0.3)), 2)
             fractions = (round(1 - dev, 2), dev)
-        if _no_tie(m, fractions):
+        if no_half(m, fractions):
             return Case((m, fractions), label=f"m = {m:,}, fractions = {fractions}")
 
 
-def _bad_split(truncate=False, round_all=False, classic_only=False, floats=False, strict_million=False):
-    def split_sizes(m, fractions=None):
-        if fractions is None:
-            if m <= 10_000 or classic_only:
-                fractions = (0.6, 0.2, 0.2)
-            elif m <= 1_000_000 and not (strict_million and m == 1_000_000):
-                fractions = (0.98, 0.01, 0.01)
-            else:
-                fractions = (0.995, 0.0025, 0.0025)
-        cut = (lambda x: int(x)) if truncate else (lambda x: int(round(x)))
-        rest = [cut(f * m) for f in fractions[1:]]
-        first = cut(fractions[0] * m) if round_all else m - sum(rest)
-        out = (first, *rest)
-        return tuple(float(v) for v in out) if floats else out
-    return split_sizes
+# Known slips of split_sizes, shared with Course 3's c3w1.split_sizes (the same function).
+
+def split_rule(rule):
+    """``split_sizes`` with another rule of thumb ``rule(m)`` for fractions=None."""
+    return lambda m, fractions=None: practical.split_sizes(m, rule(m) if fractions is None else fractions)
+
+
+def split_round_all(m, fractions=None):
+    """The reference, with the training part rounded too (the parts may not add up to m)."""
+    first = (practical.recommended_fractions(m) if fractions is None else fractions)[0]
+    return (int(round(first * m)), *practical.split_sizes(m, fractions)[1:])
+
+
+def split_floor(m, fractions=None):
+    """Dev and test cut down with int(), not rounded."""
+    rest = [int(f * m) for f in (practical.recommended_fractions(m) if fractions is None else fractions)[1:]]
+    return (m - sum(rest), *rest)
 
 
 register(Exercise(
@@ -85,17 +88,18 @@ register(Exercise(
         Case((2_003, (0.6, 0.2, 0.2)), label="m = 2,003, 60/20/20"),
     ],
     mistakes=[
-        Mistake("truncate", _bad_split(truncate=True), "round each dev/test part to the nearest whole number, "
+        Mistake("truncate", split_floor, "round each dev/test part to the nearest whole number, "
                 "int(round(fraction * m)): int(...) alone truncates (199.8 becomes 199)."),
-        Mistake("round_all", _bad_split(round_all=True), "the parts must add up to m: round the dev and test parts and "
+        Mistake("round_all", split_round_all, "the parts must add up to m: round the dev and test parts and "
                 "give the training set the rest, m - (dev + test)."),
-        Mistake("classic_only", _bad_split(classic_only=True),
+        Mistake("classic_only", split_rule(lambda m: (0.6, 0.2, 0.2)),
                 "without fractions, follow the rule of thumb for the size of m: 60/20/20 up to 10,000 examples, "
                 "98/1/1 up to 1,000,000 (1,000,000 -> 980,000 / 10,000 / 10,000), 99.5/0.25/0.25 beyond."),
-        Mistake("floats", _bad_split(floats=True),
+        Mistake("floats", then(practical.split_sizes, lambda sizes, *_: tuple(map(float, sizes))),
                 "return whole numbers of examples (Python ints, e.g. int(round(...))), not floats."),
-        Mistake("strict_million", _bad_split(strict_million=True), "exactly 1,000,000 examples still take 98/1/1 (m <= "
-                "1,000,000); 99.5/0.25/0.25 is for more than a million."),
+        Mistake("strict_million", split_rule(lambda m: practical.recommended_fractions(m + (m == 1_000_000))),
+                "exactly 1,000,000 examples still take 98/1/1 (m <= 1,000,000); 99.5/0.25/0.25 is for more than a "
+                "million."),
     ],
 ))
 
@@ -122,17 +126,10 @@ def _diag_case(rng) -> Case:
                         label=f"train {train} %, dev {dev} %, Bayes {bayes} %, tolerance {tol}")
 
 
-def _bad_diag(ignore_bayes=False, variance_from_bayes=False, swapped=False, ge=False):
-    def diagnose_bias_variance(train_error, dev_error, bayes_error=0.0, tolerance=2.0):
-        more = (lambda a: a >= tolerance) if ge else (lambda a: a > tolerance)
-        high_bias = more(train_error - (0.0 if ignore_bayes else bayes_error))
-        high_variance = more(dev_error - (bayes_error if variance_from_bayes else train_error))
-        return (high_variance, high_bias) if swapped else (high_bias, high_variance)
-    return diagnose_bias_variance
-
+_DIAG = practical.diagnose_bias_variance
 
 register(Exercise(
-    id="c2w1.diagnose_bias_variance", reference=practical.diagnose_bias_variance,
+    id="c2w1.diagnose_bias_variance", reference=_DIAG,
     outputs=("high_bias", "high_variance"), random_case=_diag_case, n_random=4, n_hidden_random=8,
     fixed_cases=[Case(args, label=f"the notes' train {args[0]} % / dev {args[1]} %: {what}")
                  for args, what in SCENARIOS]
@@ -144,53 +141,44 @@ register(Exercise(
                        label="Bayes 7.5 %, train 8 % / dev 9 %, tolerance 0.4"),
                   Case((0.0, 0.0), label="a perfect model")],
     mistakes=[
-        Mistake("ignore_bayes", _bad_diag(ignore_bayes=True), "measure the bias from the Bayes (optimal) error: high "
-                "bias means train_error - bayes_error > tolerance. With a Bayes error of 15 %, a training error of 15 "
-                "% is as good as it gets."),
-        Mistake("variance_from_bayes", _bad_diag(variance_from_bayes=True),
+        Mistake("ignore_bayes", lambda train, dev, bayes_error=0.0, tolerance=2.0: _DIAG(train, dev, 0.0, tolerance),
+                "measure the bias from the Bayes (optimal) error: high bias means train_error - bayes_error > "
+                "tolerance. With a Bayes error of 15 %, a training error of 15 % is as good as it gets."),
+        Mistake("variance_from_bayes", then(_DIAG, lambda out, train, dev, bayes_error=0.0, tolerance=2.0:
+                                            (out[0], dev - bayes_error > tolerance)),
                 "the variance is the gap between the dev and the training error, dev_error - train_error, "
                 "not the distance of the dev error from the Bayes error."),
-        Mistake("swapped", _bad_diag(swapped=True), "return (high_bias, high_variance), in that order."),
-        Mistake("ge", _bad_diag(ge=True), "a gap equal to the tolerance is not high: use a strict `>`."),
+        Mistake("swapped", then(_DIAG, lambda out, *_, **__: out[::-1]),
+                "return (high_bias, high_variance), in that order."),
+        Mistake("ge",  # >= tolerance is > the float just below it
+                lambda train, dev, bayes_error=0.0, tolerance=2.0: _DIAG(train, dev, bayes_error,
+                                                                         np.nextafter(tolerance, -np.inf)),
+                "a gap equal to the tolerance is not high: use a strict `>`."),
     ],
 ))
 
 # ------------------------------------------------------------------ basic_recipe
 
 _FLAGS = [(True, False), (False, True), (True, True), (False, False)]
-
-
-def _bad_recipe(variance_first=False, swapped=False, both=False):
-    def basic_recipe(high_bias, high_variance):
-        if swapped:
-            high_bias, high_variance = high_variance, high_bias
-        if both and high_bias and high_variance:
-            return "reduce bias and variance"
-        if variance_first and high_variance:
-            return "reduce variance"
-        if high_bias:
-            return "reduce bias"
-        if high_variance:
-            return "reduce variance"
-        return "done"
-    return basic_recipe
-
+_RECIPE = practical.basic_recipe
 
 register(Exercise(
-    id="c2w1.basic_recipe", reference=practical.basic_recipe, outputs="step",
+    id="c2w1.basic_recipe", reference=_RECIPE, outputs="step",
     fixed_cases=[Case(flags, label=f"high_bias = {flags[0]}, high_variance = {flags[1]}") for flags in _FLAGS],
     n_random=2, n_hidden_random=4,
     random_case=lambda rng: Case(tuple(np.bool_(v) for v in _FLAGS[int(rng.integers(4))]), label="numpy booleans"),
     hidden_cases=[Case(flags, label=f"high_bias = {flags[0]}, high_variance = {flags[1]}")
                   for flags in reversed(_FLAGS)],
     mistakes=[
-        Mistake("variance_first", _bad_recipe(variance_first=True),
+        Mistake("variance_first", lambda bias, var: "reduce variance" if var else _RECIPE(bias, var),
                 "bias first: when both are high the next step is 'reduce bias' (a bigger network, training "
                 "longer); more data or regularisation come once the training set is fitted."),
-        Mistake("swapped", _bad_recipe(swapped=True), "a high bias (training error far from the Bayes error) calls for "
-                "'reduce bias', a high variance (dev error far above the training error) for 'reduce variance'."),
-        Mistake("both", _bad_recipe(both=True), "return exactly one of the three strings 'reduce bias', 'reduce "
-                "variance', 'done': the recipe takes one step at a time, bias first."),
+        Mistake("swapped", lambda bias, var: _RECIPE(var, bias), "a high bias (training error far from the Bayes "
+                "error) calls for 'reduce bias', a high variance (dev error far above the training error) for 'reduce "
+                "variance'."),
+        Mistake("both", lambda bias, var: "reduce bias and variance" if bias and var else _RECIPE(bias, var),
+                "return exactly one of the three strings 'reduce bias', 'reduce variance', 'done': the recipe takes "
+                "one step at a time, bias first."),
     ],
 ))
 

@@ -37,6 +37,7 @@ from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
 from ._answers import answer_exercise, changed, flipped, is_number, label_dict_form
 from ._c3_slips import then
+from .c2w1_practical import no_half, split_floor, split_round_all, split_rule
 
 # ------------------------------------------------------------ helpers for cases
 
@@ -200,28 +201,6 @@ register(Exercise(
 # ------------------------------------------------------------------- split_sizes
 
 
-def _split_rule(rule):
-    """``split_sizes`` with another rule of thumb ``rule(m)`` for fractions=None."""
-    return lambda m, fractions=None: practical.split_sizes(m, rule(m) if fractions is None else fractions)
-
-
-def _split_round_all(m, fractions=None):
-    """The reference, with the training part rounded too (the parts may not add up to m)."""
-    first = (strategy.recommended_fractions(m) if fractions is None else fractions)[0]
-    return (int(round(first * m)), *practical.split_sizes(m, fractions)[1:])
-
-
-def _split_floor(m, fractions=None):
-    """Dev and test cut down with int(), not rounded."""
-    rest = [int(f * m) for f in (strategy.recommended_fractions(m) if fractions is None else fractions)[1:]]
-    return (m - sum(rest), *rest)
-
-
-def _no_half(m: int, fractions) -> bool:
-    """No part lands near x.5, where the rounding conventions disagree."""
-    return all(abs((f * m) % 1 - 0.5) > 1e-3 for f in fractions[1:])
-
-
 _POLICIES = [(0.7, 0.3), (0.6, 0.2, 0.2), (0.8, 0.1, 0.1), (0.98, 0.01, 0.01), (0.9, 0.05, 0.05)]
 
 
@@ -229,11 +208,11 @@ def _split_case(rng: np.random.Generator) -> Case:
     while True:
         m = int(10 ** rng.uniform(1.3, 6.8))
         if rng.random() < 0.5:
-            if _no_half(m, strategy.recommended_fractions(m)):
+            if no_half(m, strategy.recommended_fractions(m)):
                 return Case((m,), label=f"m = {m:,}, no fractions (the rule of thumb)")
         else:
             fractions = _POLICIES[int(rng.integers(len(_POLICIES)))]
-            if _no_half(m, fractions):
+            if no_half(m, fractions):
                 return Case((m, fractions), label=f"m = {m:,}, fractions = {fractions}")
 
 
@@ -259,18 +238,18 @@ register(Exercise(
         Case((2_003, (0.8, 0.1, 0.1)), label="2,003 examples, 80/10/10"),
     ],
     mistakes=[
-        Mistake("old_rule", _split_rule(lambda m: (0.6, 0.2, 0.2)), "60/20/20 is the rule for small data sets (up to "
+        Mistake("old_rule", split_rule(lambda m: (0.6, 0.2, 0.2)), "60/20/20 is the rule for small data sets (up to "
                 "10,000 examples); up to a million use 98/1/1 (1,000,000 -> 980,000 / 10,000 / 10,000): 10,000 dev "
                 "examples are plenty."),
-        Mistake("round_all", _split_round_all, "the three parts must add up to m: round the dev and test parts and "
+        Mistake("round_all", split_round_all, "the three parts must add up to m: round the dev and test parts and "
                 "give the training set the rest, m - (dev + test)."),
-        Mistake("floor", _split_floor, "round the dev and test parts to the nearest whole number, int(round(fraction "
+        Mistake("floor", split_floor, "round the dev and test parts to the nearest whole number, int(round(fraction "
                 "* m)); int(...) alone cuts 11.6 down to 11."),
-        Mistake("boundary", _split_rule(lambda m: strategy.recommended_fractions(10_001 if m == 10_000 else m)),
+        Mistake("boundary", split_rule(lambda m: strategy.recommended_fractions(10_001 if m == 10_000 else m)),
                 "exactly 10,000 examples still take 60/20/20: the classic rule holds for m <= 10,000."),
         Mistake("ignore_fractions", lambda m, fractions=None: practical.split_sizes(m),
                 "when `fractions` is given, use it; the rule of thumb is only the default for fractions=None."),
-        Mistake("two_tiers", _split_rule(lambda m: (0.6, 0.2, 0.2) if m <= 10_000 else (0.98, 0.01, 0.01)),
+        Mistake("two_tiers", split_rule(lambda m: (0.6, 0.2, 0.2) if m <= 10_000 else (0.98, 0.01, 0.01)),
                 "beyond a million examples the notebook's rule is 99.5/0.25/0.25 (98/1/1 only up to 1,000,000)."),
     ],
 ))
