@@ -88,8 +88,8 @@ register(Exercise(
     id="c2w1.forward_propagation", reference=forward_1d, outputs="J", fixed_cases=_fixed_one_d()[:2],
     random_case=_one_d_case, hidden_cases=_fixed_one_d()[2:],
     mistakes=[
-        Mistake("returns_slope", lambda x, theta: x,
-                "forward_propagation returns the cost J = theta * x itself; its slope x is backward_propagation's job."),
+        Mistake("returns_slope", lambda x, theta: x, "forward_propagation returns the cost J = theta * x itself; its "
+                "slope x is backward_propagation's job."),
         Mistake("sum", lambda x, theta: theta + x, "J is the product theta * x, not the sum."),
         Mistake("returns_theta", lambda x, theta: theta, "J = theta * x: multiply by x."),
     ],
@@ -262,8 +262,8 @@ register(Exercise(
                 "keep a running index, start += size, and slice theta[start:start + size]."),
         Mistake("column_major", _bad_vector_to_dict(fortran=True), "cut each piece back with piece.reshape(shape), row "
                 "by row, exactly undoing reshape(-1, 1); do not transpose."),
-        Mistake("no_reshape", _bad_vector_to_dict(keep_column=True),
-                "reshape each piece of theta back to the parameter's shape from the layout, e.g. (n^[l], n^[l-1]) for W."),
+        Mistake("no_reshape", _bad_vector_to_dict(keep_column=True), "reshape each piece of theta back to the "
+                "parameter's shape from the layout, e.g. (n^[l], n^[l-1]) for W."),
     ],
 ))
 

@@ -201,25 +201,23 @@ def _norm_case(rng) -> Case:
                 label=f"random X_train ({n_x}, {m_train}), X_test ({n_x}, {m_test})")
 
 
-def _bad_normalize(variance=False, test_own=False, raw_moment=False, no_center=False, ddof=0):
-    def normalize_inputs(X_train, X_test):
-        def stats(X):
-            mu = np.mean(X, axis=1, keepdims=True)
-            if raw_moment:
-                return mu, np.sqrt(np.mean(X ** 2, axis=1, keepdims=True))
-            return mu, np.std(X, axis=1, keepdims=True, ddof=ddof)
+_NORM = practical.normalize_inputs
 
-        mu, sigma = stats(X_train)
-        mu_t, sigma_t = stats(X_test) if test_own else (mu, sigma)
-        div, div_t = (sigma ** 2, sigma_t ** 2) if variance else (sigma, sigma_t)
-        sub, sub_t = (0.0, 0.0) if no_center else (mu, mu_t)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return (X_train - sub) / div, (X_test - sub_t) / div_t, mu, sigma
-    return normalize_inputs
+
+def _raw_second_moment(X_train, X_test):
+    """sigma from the mean of x^2 of the raw data, not of the centred data."""
+    mu, sigma = np.mean(X_train, axis=1, keepdims=True), np.sqrt(np.mean(X_train ** 2, axis=1, keepdims=True))
+    return (X_train - mu) / sigma, (X_test - mu) / sigma, mu, sigma
+
+
+def _ddof_1(out, X_train, X_test):
+    """The outputs with sigma averaged over m - 1 instead of m."""
+    c = np.sqrt(X_train.shape[1] / (X_train.shape[1] - 1))
+    return out[0] / c, out[1] / c, out[2], out[3] * c
 
 
 register(Exercise(
-    id="c2w1.normalize_inputs", reference=practical.normalize_inputs,
+    id="c2w1.normalize_inputs", reference=_NORM,
     outputs=("X_train_norm", "X_test_norm", "mu", "sigma"), random_case=_norm_case, n_hidden_random=6,
     fixed_cases=[
         Case((_X_SMALL, _X_SMALL_TEST), label="X_train = [[1, 2, 3, 6], [0, 0.5, 1, 0.5]]: mu = [3, 0.5], "
@@ -231,17 +229,17 @@ register(Exercise(
                   Case((np.array([[5.0, -5.0, 5.0, -5.0]]), np.array([[0.0, 10.0]])),
                        label="one feature, mu = 0, sigma = 5")],
     mistakes=[
-        Mistake("divide_by_variance", _bad_normalize(variance=True),
+        Mistake("divide_by_variance", then(_NORM, lambda out, *_: (out[0] / out[3], out[1] / out[3], *out[2:])),
                 "divide by the standard deviation sigma = sqrt(sigma^2), not by the variance sigma^2 (the "
                 "lecture's notes write X /= sigma^2; dividing by sigma is what gives unit variance)."),
-        Mistake("test_own_statistics", _bad_normalize(test_own=True), "normalise the test set with the TRAINING mu and "
-                "sigma: (X_test - mu) / sigma. Its own statistics would shift and stretch the test examples "
-                "differently from the ones the model learned on."),
-        Mistake("raw_second_moment", _bad_normalize(raw_moment=True), "compute sigma^2 from the centred data, (1/m) "
+        Mistake("test_own_statistics", then(_NORM, lambda out, X_tr, X_te: (out[0], _NORM(X_te, X_te)[0], *out[2:])),
+                "normalise the test set with the TRAINING mu and sigma: (X_test - mu) / sigma. Its own statistics "
+                "would shift and stretch the test examples differently from the ones the model learned on."),
+        Mistake("raw_second_moment", _raw_second_moment, "compute sigma^2 from the centred data, (1/m) "
                 "sum (x - mu)^2: the mean of x^2 of the raw data is not the variance."),
-        Mistake("no_centering", _bad_normalize(no_center=True),
+        Mistake("no_centering", then(_NORM, lambda out, X_train, X_test: (X_train / out[3], X_test / out[3], *out[2:])),
                 "subtract the mean first: X_norm = (X - mu) / sigma, so that every feature has mean 0."),
-        Mistake("ddof_1", _bad_normalize(ddof=1),
+        Mistake("ddof_1", then(_NORM, _ddof_1),
                 "the lecture's sigma^2 averages with 1/m (np.std's default, ddof=0), not 1/(m - 1)."),
     ],
 ))

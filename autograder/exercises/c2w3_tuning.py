@@ -36,6 +36,7 @@ from dlkit import batchnorm, labels, losses, tuning
 from dlkit.gradcheck import numeric_gradient
 
 from ..registry import Case, Exercise, Mistake, register
+from ._c3_slips import then
 from ._gradients import numeric_slopes, summary, verdict
 from ._softmaxes import quiet, softmax, softmax_global_max, softmax_no_max, softmax_rows, softmax_total
 
@@ -444,25 +445,6 @@ def _one_hot_case(rng):
     return Case((y, C), label=f"labels of shape {y.shape}, C = {C}")
 
 
-def _bad_one_hot(kind):
-    def one_hot(labels, C):
-        y = np.asarray(labels)
-        if kind == "transposed":
-            return np.eye(C)[y.reshape(-1)]
-        if kind == "rows":
-            out = np.zeros((C, y.size))
-            out[y.reshape(-1)] = 1.0
-            return out
-        if kind == "no_flatten":
-            return np.eye(C)[:, y]
-        if kind == "one_based":
-            out = np.zeros((C, y.size))
-            out[y.reshape(-1) - 1, np.arange(y.size)] = 1.0
-            return out
-        raise AssertionError(kind)
-    return one_hot
-
-
 register(Exercise(
     id="c2w3.one_hot", reference=labels.one_hot, outputs="Y", random_case=_one_hot_case,
     fixed_cases=[
@@ -474,13 +456,13 @@ register(Exercise(
     hidden_cases=[Case((np.arange(6) % 3, 6), label="C = 6, classes 3, 4 and 5 never occur"),
                   Case((np.array([[4]]), 5), label="a single example of the last class")],
     mistakes=[
-        Mistake("transposed", _bad_one_hot("transposed"), "Y has one row per class and one column per example, shape "
-                "(C, m): np.eye(C)[labels] gives (m, C), so transpose it (or index columns)."),
-        Mistake("whole_rows", _bad_one_hot("rows"),
+        Mistake("transposed", then(labels.one_hot, lambda Y, *_: Y.T), "Y has one row per class and one column per "
+                "example, shape (C, m): np.eye(C)[labels] gives (m, C), so transpose it (or index columns)."),
+        Mistake("whole_rows", lambda y, C: np.repeat(labels.one_hot(y, C).max(axis=1, keepdims=True), np.size(y), 1),
                 "Y[labels] = 1 fills whole rows: set one entry per column, Y[labels, np.arange(m)] = 1."),
-        Mistake("no_flatten", _bad_one_hot("no_flatten"), "labels may come as a row of shape (1, m): flatten them "
-                "first, labels = np.asarray(labels).reshape(-1)."),
-        Mistake("one_based", _bad_one_hot("one_based"),
+        Mistake("no_flatten", lambda y, C: np.eye(C)[:, np.asarray(y)], "labels may come as a row of shape (1, m): "
+                "flatten them first, labels = np.asarray(labels).reshape(-1)."),
+        Mistake("one_based", then(labels.one_hot, lambda Y, *_: np.roll(Y, -1, axis=0)),  # label k in row k - 1
                 "class numbers start at 0: label k sets row k (label 0 is row 0, the class 'other')."),
     ],
 ))
@@ -528,24 +510,20 @@ def _sce_case(rng):
     return Case((Z, labels.one_hot(rng.integers(0, C, size=m), C)), label=f"random Z ({C}, {m}) and one-hot Y")
 
 
-def _bad_sce(cost_m=True, grad_m=True, sign=1.0, binary=False, naive_log=False, rows=False):
+_SCE = losses.softmax_cross_entropy
+
+
+def _sce_with(softmax_of, cost_of):
+    """The cost ``cost_of(A, Y)`` / m of the probabilities ``A = softmax_of(Z)``, and dZ = (A - Y) / m."""
     def softmax_cross_entropy(Z, Y):
-        m = Z.shape[1]
-        A = softmax_rows(Z) if rows else softmax(Z)
-        if naive_log or rows:
-            log_A = np.log(A)
-        else:
-            shifted = Z - np.max(Z, axis=0, keepdims=True)
-            log_A = shifted - np.log(np.sum(np.exp(shifted), axis=0, keepdims=True))
-        if binary:  # clipped, so that it stays finite where only the naive log fails
-            A_c = np.clip(A, 1e-12, 1 - 1e-12)
-            total = np.sum(Y * np.log(A_c) + (1 - Y) * np.log(1 - A_c))
-        else:
-            total = np.sum(Y * log_A)
-        cost = float(-total / (m if cost_m else 1))
-        dZ = sign * (A - Y) / (m if grad_m else 1)
-        return cost, dZ
+        A, m = softmax_of(Z), Z.shape[1]
+        return float(-np.sum(cost_of(A, Y)) / m), (A - Y) / m
     return quiet(softmax_cross_entropy)
+
+
+def _binary_loss(A, Y):  # clipped, so that it stays finite where only the naive log fails
+    A = np.clip(A, 1e-12, 1 - 1e-12)
+    return Y * np.log(A) + (1 - Y) * np.log(1 - A)
 
 
 def _sce_gradcheck(fn, case):
@@ -573,7 +551,7 @@ def _sce_gradcheck(fn, case):
 _Y_CAT = labels.one_hot([1], 4)
 
 register(Exercise(
-    id="c2w3.softmax_cross_entropy", reference=losses.softmax_cross_entropy, outputs=("cost", "dZ"),
+    id="c2w3.softmax_cross_entropy", reference=_SCE, outputs=("cost", "dZ"),
     random_case=_sce_case, gradcheck=_sce_gradcheck,
     fixed_cases=[
         Case((_Z_NOTES, _Y_CAT), label="the lecture's z = [5, 2, -1, 3] for a cat (class 1): y_hat_cat = 0.042, "
@@ -584,23 +562,24 @@ register(Exercise(
              label="logits 800 apart, one right and one wrong prediction: compute log(y_hat) with the "
                    "log-sum-exp trick, log y_hat_j = (z_j - max z) - log sum_k e^(z_k - max z)"),
     ],
-    hidden_cases=[Case((np.array([[-3.0, 40.0, 1.0]]).T @ np.ones((1, 4)) + np.arange(4.0), labels.one_hot([1, 1, 0, 2], 3)),
-                       label="3 classes, 4 examples, one logit far above the others"),
+    hidden_cases=[Case((np.array([[-3.0, 40.0, 1.0]]).T @ np.ones((1, 4)) + np.arange(4.0),
+                        labels.one_hot([1, 1, 0, 2], 3)), label="3 classes, 4 examples, one logit far above the others"),
                   Case((np.array([[0.0, 900.0], [-900.0, 0.0], [5.0, 1.0]]), labels.one_hot([1, 0], 3)),
                        label="a confident right and a confident wrong prediction, logits 900 apart")],
     mistakes=[
-        Mistake("cost_no_1_over_m", _bad_sce(cost_m=False),
+        Mistake("cost_no_1_over_m", then(_SCE, lambda out, Z, Y: (out[0] * Z.shape[1], out[1])),
                 "the cost is the average loss: divide the sum over examples and classes by m."),
-        Mistake("grad_no_1_over_m", _bad_sce(grad_m=False),
+        Mistake("grad_no_1_over_m", then(_SCE, lambda out, Z, Y: (out[0], out[1] * Z.shape[1])),
                 "dZ is the slope of the cost J, which averages over the m examples: dZ = (softmax(Z) - Y) / m."),
-        Mistake("grad_sign", _bad_sce(sign=-1.0), "dZ has the wrong sign: raising the logit of the true class lowers "
-                "the cost, so dZ = (softmax(Z) - Y) / m."),
-        Mistake("binary_formula", _bad_sce(binary=True), "with C classes the loss is -sum_j y_j log y_hat_j over the "
-                "classes: there is no (1 - y) log(1 - y_hat) term (that belongs to the binary, sigmoid case)."),
-        Mistake("log_of_softmax", _bad_sce(naive_log=True), "np.log(softmax(Z)) breaks when a probability rounds to 0 "
-                "(log 0 = -inf, and 0 * -inf = NaN): take log y_hat = (Z - max) - np.log(np.sum(np.exp(Z - max), "
-                "axis=0, keepdims=True)) with max = np.max(Z, axis=0, keepdims=True)."),
-        Mistake("row_softmax", _bad_sce(rows=True),
+        Mistake("grad_sign", then(_SCE, lambda out, *_: (out[0], -out[1])), "dZ has the wrong sign: raising the logit "
+                "of the true class lowers the cost, so dZ = (softmax(Z) - Y) / m."),
+        Mistake("binary_formula", _sce_with(softmax, _binary_loss), "with C classes the loss is -sum_j y_j log y_hat_j "
+                "over the classes: there is no (1 - y) log(1 - y_hat) term (that belongs to the binary, sigmoid "
+                "case)."),
+        Mistake("log_of_softmax", _sce_with(softmax, lambda A, Y: Y * np.log(A)), "np.log(softmax(Z)) breaks when a "
+                "probability rounds to 0 (log 0 = -inf, and 0 * -inf = NaN): take log y_hat = (Z - max) - "
+                "np.log(np.sum(np.exp(Z - max), axis=0, keepdims=True)) with max = np.max(Z, axis=0, keepdims=True)."),
+        Mistake("row_softmax", _sce_with(softmax_rows, lambda A, Y: Y * np.log(A)),
                 "the probabilities of one example are a column: softmax over axis=0 (classes are rows)."),
     ],
 ))
