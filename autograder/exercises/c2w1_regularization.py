@@ -28,6 +28,7 @@ from dlkit.activations import relu as _relu, sigmoid as _sigmoid
 from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
+from ._c3_slips import then
 from ._nets import binary_labels, scaled_net
 from ._gradients import numeric_slopes, phrase, summary
 
@@ -77,29 +78,31 @@ def _cost_case(rng, dims=None, m=None, lambd=None):
                 label=f"random A3 (1, {m}), Y, network {dims}, lambd = {lambd}")
 
 
-def _bad_cost(factor=0.5, per_m=True, with_b=False, squared=True):
-    def compute_cost_with_regularization(A3, Y, parameters, lambd):
-        m = Y.shape[1]
-        keys = ["W1", "W2", "W3"] + (["b1", "b2", "b3"] if with_b else [])
-        norms = [np.sum(np.square(parameters[k])) if squared else np.linalg.norm(parameters[k]) for k in keys]
-        return _cross_entropy(A3, Y) + factor * lambd * float(sum(norms)) / (m if per_m else 1)
-    return compute_cost_with_regularization
+_COST = reg.compute_cost_with_regularization
+
+
+def _l2_term(Y, parameters, lambd, keys=("W1", "W2", "W3"), norm=lambda a: np.sum(np.square(a))):
+    """(lambd / (2 m)) times the sum of ``norm(parameters[k])``: the L2 term, or a slip of it (other keys or norm)."""
+    return lambd / (2 * Y.shape[1]) * float(sum(norm(parameters[k]) for k in keys))
 
 
 register(Exercise(
-    id="c2w1.compute_cost_with_regularization", reference=reg.compute_cost_with_regularization, outputs="cost",
+    id="c2w1.compute_cost_with_regularization", reference=_COST, outputs="cost",
     random_case=_cost_case, hidden_cases=[_cost_case(np.random.default_rng(21), dims=[2, 20, 3, 1], m=150, lambd=0.7)],
     fixed_cases=[Case((np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 1.0, 0.0]]), _HAND_PARAMS, 0.3),
                       label="the hand computation: 0.2797765635793422 + (0.3 / 6) * (6 + 5 + 1) = 0.8797765635793422")],
     mistakes=[
-        Mistake("lambda_over_m", _bad_cost(factor=1.0), "the L2 term is twice too large: it is (lambd / (2 * m)) times "
-                "the sum of the squared norms, not lambd / m."),
-        Mistake("no_m", _bad_cost(per_m=False),
+        Mistake("lambda_over_m", lambda A3, Y, p, lambd: _COST(A3, Y, p, 2 * lambd), "the L2 term is twice too large: "
+                "it is (lambd / (2 * m)) times the sum of the squared norms, not lambd / m."),
+        Mistake("no_m", lambda A3, Y, p, lambd: _COST(A3, Y, p, lambd * Y.shape[1]),
                 "the L2 term is m times too large: divide by 2 * m, where m = Y.shape[1] is the number of examples."),
-        Mistake("includes_b", _bad_cost(with_b=True), "only the weights are regularised: sum np.square(W1), "
-                "np.square(W2) and np.square(W3), not the biases b1, b2, b3."),
-        Mistake("norm_not_squared", _bad_cost(squared=False), "use the SQUARED Frobenius norm, np.sum(np.square(W)) "
-                "(the sum of every squared entry); np.linalg.norm(W) is its square root."),
+        Mistake("includes_b", then(_COST, lambda J, A3, Y, p, lambd: J + _l2_term(Y, p, lambd, ("b1", "b2", "b3"))),
+                "only the weights are regularised: sum np.square(W1), np.square(W2) and np.square(W3), not the biases "
+                "b1, b2, b3."),
+        Mistake("norm_not_squared",
+                lambda A3, Y, p, lbd: _cross_entropy(A3, Y) + _l2_term(Y, p, lbd, norm=np.linalg.norm),
+                "use the SQUARED Frobenius norm, np.sum(np.square(W)) (the sum of every squared entry); "
+                "np.linalg.norm(W) is its square root."),
     ],
 ))
 
@@ -115,18 +118,15 @@ def _backward_case(rng, dims=None, m=None, lambd=None):
     return Case((X, Y, cache, lambd), label=f"random X ({dims[0]}, {m}), Y, network {dims}, lambd = {lambd}")
 
 
-def _bad_backward_l2(factor=1.0, per_m=True, on_b=False, sign=1.0):
-    def backward_propagation_with_regularization(X, Y, cache, lambd):
-        grads = reg.backward_propagation(X, Y, cache)
-        m = X.shape[1]
-        scale = sign * factor * lambd / (m if per_m else 1)
-        params = _params_of(cache, reg.CACHE_NAMES)
-        for l in (1, 2, 3):
-            grads[f"dW{l}"] = grads[f"dW{l}"] + scale * params[f"W{l}"]
-            if on_b:
-                grads[f"db{l}"] = grads[f"db{l}"] + scale * params[f"b{l}"]
-        return grads
-    return backward_propagation_with_regularization
+_BACKWARD_L2 = reg.backward_propagation_with_regularization
+
+
+def _plus_l2(key, factor):
+    """A slip after the reference: ``factor * (lambd / m) * W`` added to every dW (key "W"), or b to db (key "b")."""
+    def slip(grads, X, Y, cache, lambd):
+        p, c = _params_of(cache, reg.CACHE_NAMES), factor * lambd / X.shape[1]
+        return {**grads, **{f"d{key}{l}": grads[f"d{key}{l}"] + c * p[f"{key}{l}"] for l in (1, 2, 3)}}
+    return slip
 
 
 def _l2_gradcheck(fn, case):
@@ -156,28 +156,29 @@ def _l2_gradcheck(fn, case):
                 (slope - 2 * term, "subtracts the L2 term: it is dW = (backprop) + (lambd / m) * W"),
             ]
         else:
-            alternatives = [(slope + term, "has an L2 term, but the biases are not regularised: leave db as in backprop"),
-                            (slope + term / 2, "has an L2 term, but the biases are not regularised: leave db as in backprop")]
+            alternatives = [(slope + f * term, "has an L2 term, but the biases are not regularised: leave db as in "
+                                               "backprop") for f in (1, 0.5)]
         problems.append((f'gradients["{key}"]', phrase(grads[key], slope, m, alternatives)))
     return summary(problems, "every dW and db matches the numeric slopes of the regularised cost: look at the "
                              "other entries (dZ3, dA2, dZ2, dA1, dZ1), which are those of plain backpropagation.")
 
 
 register(Exercise(
-    id="c2w1.backward_propagation_with_regularization", reference=reg.backward_propagation_with_regularization,
+    id="c2w1.backward_propagation_with_regularization", reference=_BACKWARD_L2,
     outputs="gradients", fixed_cases=[_backward_case(np.random.default_rng(7), dims=[2, 4, 3, 1], m=5, lambd=0.7)],
     random_case=_backward_case,
     hidden_cases=[_backward_case(np.random.default_rng(22), dims=[2, 20, 3, 1], m=40, lambd=0.7)],
     gradcheck=_l2_gradcheck,
     mistakes=[
-        Mistake("half_lambda", _bad_backward_l2(factor=0.5), "the L2 term of dW is (lambd / m) * W: the derivative of "
-                "(lambd / (2m)) * W^2 is (lambd / m) * W, the 2 cancels."),
-        Mistake("regularise_b", _bad_backward_l2(on_b=True), "the biases are not regularised: add (lambd / m) * W to "
-                "dW1, dW2, dW3 only, and leave db1, db2, db3 as in backpropagation."),
-        Mistake("no_m", _bad_backward_l2(per_m=False),
+        Mistake("half_lambda", lambda X, Y, cache, lambd: _BACKWARD_L2(X, Y, cache, lambd / 2),
+                "the L2 term of dW is (lambd / m) * W: the derivative of (lambd / (2m)) * W^2 is (lambd / m) * W, the "
+                "2 cancels."),
+        Mistake("regularise_b", then(_BACKWARD_L2, _plus_l2("b", 1)), "the biases are not regularised: add (lambd / m) "
+                "* W to dW1, dW2, dW3 only, and leave db1, db2, db3 as in backpropagation."),
+        Mistake("no_m", lambda X, Y, cache, lambd: _BACKWARD_L2(X, Y, cache, lambd * X.shape[1]),
                 "the L2 term is (lambd / m) * W: divide by m, the number of examples (X.shape[1])."),
-        Mistake("sign", _bad_backward_l2(sign=-1.0), "the L2 term is added: dW = (1/m) dZ A_prev^T + (lambd / m) * W, "
-                "which makes the update shrink W (weight decay)."),
+        Mistake("sign", then(_BACKWARD_L2, _plus_l2("W", -2)), "the L2 term is added: dW = "
+                "(1/m) dZ A_prev^T + (lambd / m) * W, which makes the update shrink W (weight decay)."),
     ],
 ))
 
