@@ -1,22 +1,13 @@
 """Course 2, Week 1: gradient checking (notebook ``course2/week1/gradient_checking.ipynb``).
 
-References: ``dlkit.gradcheck`` (``dictionary_to_vector``, ``vector_to_dictionary``,
-``gradients_to_vector``, ``gradient_check_n``) and ``dlkit.regularization``
-(the 3-layer network); the 1-D functions and the thin adapters with the
-notebook's signatures are below. Tests: ``autograder/tests/test_c2w1_gradient_checking.py``.
+References: ``dlkit.gradcheck`` and ``dlkit.regularization`` (the 3-layer network); the 1-D functions
+(J(theta) = theta * x, so dJ/dtheta = x) and thin adapters with the notebook's signatures are below.
 
-The 1-D example is J(theta) = theta * x, so dJ/dtheta = x; the notes' check
-uses the two-sided difference with epsilon = 1e-7 and the relative difference
-||approx - grad|| / (||approx|| + ||grad||).
-
-About the tolerances. For a correct gradient the difference is rounding
-noise (about 1e-10 in 1-D, 1e-8 for the network), so ``gradient_check`` is
-compared to a relative 1e-3 (the noise is fixed by the formula's few float
-operations, which every correct version performs) and ``gradient_check_n``
-up to an absolute 1e-6 (its cost function is the student's, whose rounding may
-differ from the reference's). The N-dim cases also use epsilon = 1e-2, where
-the difference is a real number and a one-sided difference stands out, and
-gradients with the notebook's planted bugs (dW2 twice too large, db1 with 4/m).
+Tolerances: for a correct gradient the difference is rounding noise (about 1e-10 in 1-D, 1e-8 for
+the network), so ``gradient_check`` is compared to a relative 1e-3 (every correct version performs
+the same few float operations) and ``gradient_check_n`` up to an absolute 1e-6 (its cost is the
+student's, whose rounding may differ). The N-dim cases also use epsilon = 1e-2, where a one-sided
+difference stands out, and gradients with the notebook's planted bugs (dW2 x 2, db1 with 4/m).
 """
 from __future__ import annotations
 

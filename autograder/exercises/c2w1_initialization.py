@@ -1,15 +1,8 @@
-"""Course 2, Week 1: initialising a deep network (zeros, large random, He).
+"""Course 2, Week 1: initialising a deep network (zeros, large random, He); notebook
+``course2/week1/initialization.ipynb``, references in ``dlkit.initializers``.
 
-References live in ``dlkit.initializers``; the notebook is
-``course2/week1/initialization.ipynb`` (source
-``authoring/course2/week1/initialization.py``); the tests of these entries are
-``autograder/tests/test_c2w1_initialization.py``.
-
-Every initialiser takes ``layers_dims = [n^[0], ..., n^[L]]`` and returns
-{"W1", "b1", ..., "WL", "bL"}. As in the course, the random ones seed numpy
-with 3 first (the line is given in the notebook), so the numbers are exact.
-Fixed cases: the course's [3, 2, 1] and [2, 4, 1] examples and the notebook's
-3-layer [2, 10, 5, 1] network.
+Every initialiser takes ``layers_dims = [n^[0], ..., n^[L]]`` and returns {"W1", "b1", ..., "WL", "bL"};
+the random ones seed numpy with 3 first (given in the notebook), so the numbers are exact.
 """
 from __future__ import annotations
 

@@ -1,14 +1,8 @@
-"""Course 2, Week 1: the practical aspects of setting up an application.
+"""Course 2, Week 1: the practical aspects of setting up an application; notebook
+``course2/week1/practical_aspects.ipynb``, references in ``dlkit.practical``.
 
-References live in ``dlkit.practical``; the notebook is
-``course2/week1/practical_aspects.ipynb`` (source
-``authoring/course2/week1/practical_aspects.py``); the tests of these entries
-are ``autograder/tests/test_c2w1_practical.py``.
-
-Fixed cases use the notes' numbers: the 70/30, 60/20/20, 98/1/1 and
-99.5/0.25/0.25 splits (1,000,000 -> 980,000 / 10,000 / 10,000), the four
-train/dev scenarios (1/11, 15/16, 15/30, 0.5/1 %) and the Bayes = 15 % twist,
-and features on the lecture's ranges (x1 in 1..1000, x2 in 0..1).
+Fixed cases use the notes' numbers: the 70/30 ... 99.5/0.25/0.25 splits, the four train/dev scenarios
+and the Bayes = 15 % twist, and features on the lecture's ranges (x1 in 1..1000, x2 in 0..1).
 """
 from __future__ import annotations
 

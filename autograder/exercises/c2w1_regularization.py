@@ -1,21 +1,12 @@
 """Course 2, Week 1: L2 regularisation and inverted dropout (notebook ``course2/week1/regularization.ipynb``).
 
-References live in ``dlkit.regularization``; the tests of these entries are
-``autograder/tests/test_c2w1_regularization.py``.
-
-The network is the course's 3-layer LINEAR -> RELU -> LINEAR -> RELU ->
-LINEAR -> SIGMOID with the course's flat caches. The fixed cost case is a
-hand computation: cross-entropy 0.2797765635793422 (AL = [.8, .9, .4],
-Y = [1, 1, 0]) plus (0.3 / (2 * 3)) * (6 + 5 + 1) = 0.6.
-
-Both backward passes carry a numeric gradient check of the matching cost:
-the L2-regularised cost, and for dropout the cost of the network with the
-masks D1, D2 of the cache held fixed (a new mask per evaluation would make J
-random and the check meaningless). As everywhere, dW and db are slopes of J
-(averages over the m examples), dA and dZ per-example slopes.
-
-Dropout masks follow the course: ``np.random.seed(seed)``, then
+References: ``dlkit.regularization``, the course's 3-layer LINEAR -> RELU -> LINEAR -> RELU -> LINEAR ->
+SIGMOID network with its flat caches. Dropout masks follow the course: ``np.random.seed(seed)``, then
 ``np.random.rand(...) < keep_prob`` for D1, then for D2.
+
+Both backward passes carry a numeric gradient check of the matching cost: the L2-regularised cost,
+and for dropout the cost with the cache's masks D1, D2 held fixed (a new mask per evaluation would
+make J random). dW and db are slopes of J (averages over the m examples), dA and dZ per-example slopes.
 """
 from __future__ import annotations
 

@@ -1,17 +1,8 @@
-"""Course 2, Week 2: optimisation methods.
+"""Course 2, Week 2: optimisation methods (notebook ``course2/week2/optimization_methods.ipynb``).
 
-References live in ``dlkit.optim`` (the update rules), ``dlkit.minibatch``
-(``random_mini_batches``) and ``dlkit.schedules`` (the exponentially weighted
-average and the learning-rate decays); the notebook is
-``course2/week2/optimization_methods.ipynb``; the tests of these entries are
-``autograder/tests/test_c2w2.py``.
-
-Fixed cases use the notes' numbers: beta = 0.98 gives v_2 = 0.0196 theta_1 +
-0.02 theta_2 and the correction 1 - 0.98^2 = 0.0396; alpha0 = 0.2 with
-decay_rate 1 gives 0.1, 0.0667, 0.05, 0.04 in epochs 1 to 4; Adam's first step
-has v_corrected = dW and s_corrected = dW^2; 148 examples in batches of 64 make
-64 + 64 + 20. Epsilon sits outside the root, ``sqrt(s_corrected) + epsilon``: a
-case with vanishing gradients tells it from ``sqrt(s_corrected + epsilon)``.
+References: ``dlkit.optim`` (the update rules), ``dlkit.minibatch`` and ``dlkit.schedules`` (the
+exponentially weighted average, the learning-rate decays). Epsilon sits outside Adam's root,
+``sqrt(s_corrected) + epsilon``: a case with vanishing gradients tells it from ``sqrt(s_corrected + epsilon)``.
 """
 from __future__ import annotations
 

@@ -1,44 +1,15 @@
 """Course 2, Week 3: building a small neural-network framework (layer, loss and optimiser classes).
 
-The notebook is ``course2/week3/building_a_framework.ipynb`` (source
-``authoring/course2/week3/building_a_framework.py``); the tests of these entries
-are ``autograder/tests/test_c2w3_framework.py``. The references are the classes
-of ``dlkit.nn``: ``Dense``, ``ReLU``, ``SoftmaxCrossEntropy``, ``Sequential``, ``Adam``.
+Notebook ``course2/week3/building_a_framework.ipynb``; references: the classes of ``dlkit.nn``.
+``Dense`` and ``ReLU`` are ``layer_exercise``s and the loss a ``loss_exercise`` (``autograder.factories``
+drives them and probes their gradients); ``Sequential`` and ``Adam`` have their own drivers below.
+Every known mistake is the dlkit class with one method overridden (``override``).
 
-The student writes classes, so every exercise has a ``driver``: given a class,
-it returns a plain function of the case's arguments that builds an object, calls
-its methods as ``dlkit.nn.fit`` would, and returns plain values (arrays, floats,
-dicts) to compare:
-
-- ``Dense``: ``Dense(n_in, n_out, rng=np.random.default_rng(seed))``; the weights it drew
-  are recorded, then replaced by the case's ``W`` and ``b``; ``forward(A_prev, True)``,
-  ``backward(dZ)``; returns ``(W_init, b_init, Z, dA_prev, dW, db)`` with ``dW, db``
-  read from ``layer.grads["W"]``, ``layer.grads["b"]``;
-- ``ReLU``: ``forward(Z, True)``, ``backward(dA)``; returns ``(A, dZ)``;
-- ``SoftmaxCrossEntropy``: ``forward(Z, Y)``, ``backward()``; returns ``(cost, dZ)``;
-- ``Sequential``: the case describes reference layers (``dlkit.nn.Dense``, ``ReLU``,
-  ``Tanh``, ``BatchNorm`` with given parameters), so only the composition is graded;
-  ``Sequential(layers)``, ``forward(X, True)``, ``backward(dout)``; returns
-  ``(out, dX, grads)`` with ``grads["<i>.<name>"]`` read from the layers;
-- ``Adam``: ``Adam(learning_rate=..., beta1=..., beta2=..., epsilon=...)`` steps a
-  ``dlkit.nn.Module`` holding the case's parameters, with the case's gradients,
-  several times; returns the parameters after each step.
-
-**Gradient convention** (``dlkit.nn``'s, explained in the notebook): the loss's
-backward returns ``dJ/dZ = (softmax(Z) - Y) / m``, the 1/m of the average cost
-inside; every other gradient is a true slope of J, so ``Dense`` has
-``dW = dZ A_prev^T`` and ``db = sum of dZ over the examples``, with no 1/m. The
-gradient checks (``Dense``, ``ReLU``, ``SoftmaxCrossEntropy``, ``Sequential``)
-compare the student's gradients with numeric slopes of the student's own forward
-pass (``J = sum(upstream * forward(...))``) or cost.
-
-``Dense`` and ``ReLU`` are ``layer_exercise``s, the loss a ``loss_exercise``
-(``autograder.factories``): the factory drives them and probes their gradients.
-Every known mistake is the dlkit class with one method overridden
-(``override``). The first ``Sequential`` case is square (every layer 3 -> 3)
-and has a batch norm layer, so that running backward in forward order, not
-chaining the gradients, or not passing ``training`` on gives wrong values of
-the right shape, which the hints can name, instead of a shape error.
+**Gradient convention** (``dlkit.nn``'s, explained in the notebook): the loss's backward returns
+``dJ/dZ = (softmax(Z) - Y) / m``; every other gradient is a true slope of J, so ``Dense`` has
+``dW = dZ A_prev^T`` and ``db = sum of dZ over the examples``, with no 1/m. The first ``Sequential``
+case is square (every layer 3 -> 3) and has a batch norm layer, so that running backward in forward
+order, not chaining, or not passing ``training`` on gives wrong values the hints can name, not a shape error.
 """
 from __future__ import annotations
 
@@ -230,6 +201,9 @@ def _layer_grads(layers):
 
 
 def _drive_sequential(cls):
+    """The case describes reference layers (``dlkit.nn`` Dense, ReLU, Tanh, BatchNorm with given parameters), so
+    only the composition is graded: ``cls(layers)``, ``forward(X, True)``, ``backward(dout)``; returns
+    ``(out, dX, grads)`` with ``grads["<i>.<name>"]`` read from the layers."""
     def run(spec, X, dout):
         layers = _build_layers(spec)
         model = cls(layers)
@@ -324,6 +298,8 @@ class _Holder(nn.Module):
 
 
 def _drive_adam(cls):
+    """``cls(**hyper)`` steps a module holding the case's parameters, once per dict of gradients; returns the
+    parameters after each step."""
     def run(params, grads_per_step, hyper):
         model = _Holder(params)
         opt = cls(**hyper)

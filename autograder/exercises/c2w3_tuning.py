@@ -1,32 +1,13 @@
 """Course 2, Week 3: hyperparameter search, batch normalisation, softmax.
 
-The notebook is ``course2/week3/tuning_and_batch_norm.ipynb`` (source
-``authoring/course2/week3/tuning_and_batch_norm.py``); the tests of these
-entries are ``autograder/tests/test_c2w3_tuning.py``. References:
+Notebook ``course2/week3/tuning_and_batch_norm.ipynb``; references with the same signatures in
+``dlkit.tuning``, ``dlkit.batchnorm`` (cache ``(Z_norm, inv_std, gamma, mode)``), ``dlkit.activations``
+(softmax along axis 0, classes are rows), ``dlkit.losses`` and ``dlkit.labels``.
 
-- ``sample_log_uniform``, ``random_search``: ``dlkit.tuning`` (same signatures);
-- ``batchnorm_forward``, ``batchnorm_backward``: ``dlkit.batchnorm`` (same signatures;
-  the cache is ``(Z_norm, inv_std, gamma, mode)``);
-- ``softmax``: ``dlkit.activations.softmax`` along axis 0 (classes are rows);
-- ``softmax_cross_entropy``: ``dlkit.losses.softmax_cross_entropy``, returning
-  ``(cost, dZ)`` with ``dZ = (softmax(Z) - Y) / m``;
-- ``one_hot``: ``dlkit.labels.one_hot``.
-
-Gradient convention of this week (as in ``dlkit.batchnorm``): every gradient is
-a slope of the cost J, so ``dZ_tilde`` handed to ``batchnorm_backward`` already
-contains the 1/m of the average, and ``dgamma``, ``dbeta`` are plain sums.
-
-Fixed cases carry the notes' numbers: the softmax of z = [5, 2, -1, 3]
-(0.842, 0.042, 0.002, 0.114), the four classes other / cat / dog / baby chick,
-learning rates from 0.0001 to 1 and beta from 0.9 to 0.999. The random sampler
-and the search are graded number for number on seeded generators; the hint of
-the uniform-sampling mistake states its decade counts.
-
-Cases cross to the sandboxed grading kernel as plain data (``autograder.wire``):
-no generators, no functions. So the two tuning exercises have a ``driver``: their
-cases carry a seed (and, for the search, the objective as a dict), and the driver
-builds ``np.random.default_rng(seed)`` (and the objective function) in the kernel
-before it calls the student's function with the course's signature.
+Every gradient is a slope of the cost J (as in ``dlkit.batchnorm``): ``dZ_tilde`` already holds the 1/m,
+and ``dgamma``, ``dbeta`` are plain sums. The sampler and the search are graded number for number on
+seeded generators; cases cross to the grading kernel as plain data, so they carry a seed (and the
+objective as a dict) and a ``driver`` builds ``np.random.default_rng(seed)`` and the objective there.
 """
 from __future__ import annotations
 
@@ -563,7 +544,8 @@ register(Exercise(
                    "log-sum-exp trick, log y_hat_j = (z_j - max z) - log sum_k e^(z_k - max z)"),
     ],
     hidden_cases=[Case((np.array([[-3.0, 40.0, 1.0]]).T @ np.ones((1, 4)) + np.arange(4.0),
-                        labels.one_hot([1, 1, 0, 2], 3)), label="3 classes, 4 examples, one logit far above the others"),
+                        labels.one_hot([1, 1, 0, 2], 3)), label="3 classes, 4 examples, one logit far above the "
+                                                                "others"),
                   Case((np.array([[0.0, 900.0], [-900.0, 0.0], [5.0, 1.0]]), labels.one_hot([1, 0], 3)),
                        label="a confident right and a confident wrong prediction, logits 900 apart")],
     mistakes=[

@@ -1,28 +1,14 @@
-"""Course 3, Week 1: ML strategy (1), the decision arithmetic.
+"""Course 3, Week 1: ML strategy (1), the decision arithmetic (notebook ``course3/week1/ml_strategy_1.ipynb``).
 
-The notebook is ``course3/week1/ml_strategy_1.ipynb`` (source
-``authoring/course3/week1/ml_strategy_1.py``); the references live in
-``dlkit.strategy`` (``split_sizes`` in ``dlkit.practical``); the tests of these
-entries are ``autograder/tests/test_c3w1.py``.
-
-The course has no programming assignment this week: the companion turns its
-decisions into small functions. Fixed cases carry the course notes' numbers:
-classifiers A (P 95 %, R 90 %, F1 0.9243243) and B (98 %, 85 %, 0.9103825);
-A/B/C with accuracy 90/92/95 % and 80/95/1,500 ms (B under 100 ms); a
-trigger-word detector with at most 1 false positive per 24 hours; the 60/20/20
-and 98/1/1 splits (1,000,000 -> 980,000 / 10,000 / 10,000); the weighted-error
-example (A 0.177966, B 0.042373); the radiology levels 3 / 1 / 0.7 / 0.5 % and
-the scenario tables (bias 7 / variance 2, 0.5 / 2, 4.5 / 1, 0.5 / 4, 0.2 / 0.1,
-and "unclear" once the training error is below the proxy).
-
-Known mistakes are the reference with one slip: called on the wrong inputs (a
+References in ``dlkit.strategy`` (``split_sizes`` in ``dlkit.practical``). The course has no programming
+assignment this week: the companion turns its decisions into small functions, whose fixed cases carry
+the notes' numbers. Known mistakes are the reference with one slip: called on the wrong inputs (a
 lambda), or followed by one wrong step (``then``, from ``_c3_slips``).
 
-Then a case study of our own, a city's detector of an endangered bird, as
-answer exercises (the student assigns a value, computed with their functions
-where it can be): the metric, the split, the detector to ship, the diagnosis
-from human-level errors, and what to do next. Their tables are defined here
-and repeated in the notebook (a test keeps the two equal).
+Then a case study of our own, a city's detector of an endangered bird, as answer exercises (the
+student assigns a value, computed with their functions where it can be): the metric, the split, the
+detector to ship, the diagnosis and what to do next. The tables are repeated in the notebook (a test
+keeps the two equal).
 """
 from __future__ import annotations
 

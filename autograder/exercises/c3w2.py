@@ -1,26 +1,12 @@
 """Course 3, Week 2: ML strategy (2), error analysis, mismatched data, multi-task and transfer learning.
 
-The notebook is ``course3/week2/ml_strategy_2.ipynb``; the references live in
-``dlkit.error_analysis``, ``dlkit.multitask`` and ``dlkit.transfer``; the tests of
-these entries are ``autograder/tests/test_c3w2.py``.
+Notebook ``course3/week2/ml_strategy_2.ipynb``; references in ``dlkit.error_analysis``, ``dlkit.multitask``
+and ``dlkit.transfer``; fixed cases carry the course notes' numbers. Known mistakes are the reference with
+one slip: called on the wrong inputs (a lambda), followed by one wrong step (``then`` from ``_c3_slips``,
+or a local ``_..._slip`` helper when several mistakes change the same output), never a copy.
 
-Fixed cases are the course notes' numbers (C3 Week 2): the error-analysis
-spreadsheet (dog 8 %, great cat 43 %, blurry 61 %, Instagram 12 %, incorrectly
-labelled 6 %), the ceilings 9.5 % and 5 % of a 10 % dev error, the label-noise
-cases 10 % vs 2 % (share 6 % vs 30 %, 2.1 % vs 1.9 % -> fix the labels), the
-200,000 web + 10,000 app split (205,000 / 2,500 / 2,500; option 1's 2380.95 /
-119.05 dev composition), the rear-view mirror, the scenario table A-F, and the
-multi-task label matrix with "?" (J = 1.9061547 for Y_hat = 0.5, 0.6345479 for
-the notes' Y_hat; 0.6931472 / 0.2307447 per labelled entry).
-
-Known mistakes are the reference with one slip: called on the wrong inputs (a
-lambda), followed by one wrong step (``then`` from ``_c3_slips``, or a local
-``_..._slip`` helper when several mistakes change the same output), never a copy.
-
-The notebook ends with a case study, a car's perception system: its decisions
-are *answer* exercises (``answer=True``, registered with ``answer_exercise``)
-whose visible check looks at the form only; the hidden check grades the
-content. Their reference answers are here.
+The notebook ends with a case study, a car's perception system: its decisions are *answer* exercises
+(``answer_exercise``) whose visible check looks at the form only; the hidden check grades the content.
 """
 from __future__ import annotations
 
@@ -555,14 +541,16 @@ register(Exercise(
     id="c3w2.transfer_learning", reference=_TRANSFER, outputs="new_parameters", random_case=_transfer_case,
     extra_check=_exact_keys,
     fixed_cases=[
-        Case((_net(np.random.default_rng(1), [4, 3, 2, 1]), 3, 0), label="network [4, 3, 2, 1] -> 3 new outputs, seed 0"),
+        Case((_net(np.random.default_rng(1), [4, 3, 2, 1]), 3, 0),
+             label="network [4, 3, 2, 1] -> 3 new outputs, seed 0"),
         Case((_net(np.random.default_rng(2), _NOTES_DIMS), 4, 1),
              label="the notes' network [2, 3, 5, 4, 2, 1] -> 4 outputs (pedestrian, car, stop sign, light), seed 1"),
         Case((_net(np.random.default_rng(3), [5, 4, 2]), 2, 7), label="network [5, 4, 2] -> 2 outputs, seed 7"),
     ],
     hidden_cases=[
         Case((_net(np.random.default_rng(4), [16, 32, 16, 10]), 1, 0), label="the notebook's [16, 32, 16, 10] -> 1"),
-        Case((_net(np.random.default_rng(5), [3, 4, 1]), 1, 3), label="as many outputs as before (still a fresh layer)"),
+        Case((_net(np.random.default_rng(5), [3, 4, 1]), 1, 3),
+             label="as many outputs as before (still a fresh layer)"),
     ],
     mistakes=[
         Mistake("old_shape", lambda p, n_out, seed=0: _TRANSFER(p, p[_last(p)[0]].shape[0], seed),
