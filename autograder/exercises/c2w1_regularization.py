@@ -50,6 +50,17 @@ def _params_of(cache, names):
     return {k: np.array(got[k], dtype=float) for k in ("W1", "b1", "W2", "b2", "W3", "b3")}
 
 
+def _net_slopes(grads, params, J, m, alternatives, all_right):
+    """Every ``grads["d" + name]`` against the numeric slope of ``J()`` with respect to ``params[name]``;
+    ``alternatives(name, slope)`` lists the (array, predicate) pairs of known slips (``_gradients.phrase``)."""
+    problems = []
+    for name, slope in numeric_slopes(J, params).items():
+        key = "d" + name
+        problems.append((f'gradients["{key}"]', phrase(grads[key], slope, m, alternatives(name, slope)))
+                        if key in grads else f"gradients has no {key!r}")
+    return summary(problems, all_right)
+
+
 # ------------------------------------------------------ cost with L2 term
 
 _HAND_PARAMS = {
@@ -131,27 +142,19 @@ def _l2_gradcheck(fn, case):
     def J():
         return reg.compute_cost_with_regularization(_flat_forward(X, params), Y, params, lambd)
 
-    numeric = numeric_slopes(J, params)
-    problems = []
-    for name, slope in numeric.items():
-        key = "d" + name
-        if key not in grads:
-            problems.append(f"gradients has no {key!r}")
-            continue
+    def alternatives(name, slope):
         term = lambd / m * params[name]
-        if name.startswith("W"):
-            alternatives = [
-                (slope - term, "has no L2 term: add (lambd / m) * W"),
+        if name.startswith("b"):
+            return [(slope + f * term, "has an L2 term, but the biases are not regularised: leave db as in backprop")
+                    for f in (1, 0.5)]
+        return [(slope - term, "has no L2 term: add (lambd / m) * W"),
                 (slope - term / 2, "has (lambd / (2m)) * W: the slope of (lambd / (2m)) * W^2 is (lambd / m) * W"),
                 (slope - term + lambd * params[name], "has lambd * W: the L2 term is (lambd / m) * W"),
-                (slope - 2 * term, "subtracts the L2 term: it is dW = (backprop) + (lambd / m) * W"),
-            ]
-        else:
-            alternatives = [(slope + f * term, "has an L2 term, but the biases are not regularised: leave db as in "
-                                               "backprop") for f in (1, 0.5)]
-        problems.append((f'gradients["{key}"]', phrase(grads[key], slope, m, alternatives)))
-    return summary(problems, "every dW and db matches the numeric slopes of the regularised cost: look at the "
-                             "other entries (dZ3, dA2, dZ2, dA1, dZ1), which are those of plain backpropagation.")
+                (slope - 2 * term, "subtracts the L2 term: it is dW = (backprop) + (lambd / m) * W")]
+
+    return _net_slopes(grads, params, J, m, alternatives, "every dW and db matches the numeric slopes of the "
+                       "regularised cost: look at the other entries (dZ3, dA2, dZ2, dA1, dZ1), which are those of "
+                       "plain backpropagation.")
 
 
 register(Exercise(
@@ -281,30 +284,19 @@ def _dropout_gradcheck(fn, case):
     def J():
         return _cross_entropy(_flat_forward(X, params, masks=(D1, D2), keep_prob=keep_prob), Y)
 
-    numeric = numeric_slopes(J, params)
-    problems = []
-    for name, slope in numeric.items():
-        key = "d" + name
-        if key not in first:
-            problems.append(f"gradients has no {key!r}")
-            continue
-        layer = int(name[1])
-        # how many dropout steps the gradient of this layer passes through on the way back
-        k = 3 - layer
+    def alternatives(name, slope):
+        k = 3 - int(name[1])  # how many dropout steps the gradient of this layer passes through on the way back
         power = "keep_prob" if k == 1 else f"keep_prob^{k}"
-        alternatives = []
-        if k:
-            alternatives = [
-                (slope * keep_prob**k, f"is the numeric slope times {power}: divide dA by keep_prob after applying "
-                                       "the mask (inverted dropout rescales in both directions)"),
-                (slope / keep_prob**k, f"is the numeric slope divided by {power}: divide dA by keep_prob once per "
-                                       "layer, not twice"),
-                (slope * keep_prob**(2 * k), f"is the numeric slope times keep_prob^{2 * k}: divide dA by keep_prob, "
-                                             "do not multiply"),
-            ]
-        problems.append((f'gradients["{key}"]', phrase(first[key], slope, m, alternatives)))
-    return summary(problems, "every dW and db matches the numeric slopes of the network with the cache's masks "
-                             "held fixed: look at the other entries (dA2, dZ2, dA1, dZ1).")
+        return [] if not k else [
+            (slope * keep_prob**k, f"is the numeric slope times {power}: divide dA by keep_prob after applying "
+                                   "the mask (inverted dropout rescales in both directions)"),
+            (slope / keep_prob**k, f"is the numeric slope divided by {power}: divide dA by keep_prob once per "
+                                   "layer, not twice"),
+            (slope * keep_prob**(2 * k), f"is the numeric slope times keep_prob^{2 * k}: divide dA by keep_prob, "
+                                         "do not multiply")]
+
+    return _net_slopes(first, params, J, m, alternatives, "every dW and db matches the numeric slopes of the network "
+                       "with the cache's masks held fixed: look at the other entries (dA2, dZ2, dA1, dZ1).")
 
 
 register(Exercise(
