@@ -21,7 +21,7 @@ from dlkit import practical, strategy
 
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
-from ._answers import answer_exercise, changed, flipped, is_number, label_dict_form
+from ._answers import answer_exercise, changed, dict_form, flipped, is_number, label_dict_form
 from ._c3_slips import then
 from .c2w1_practical import no_half, split_floor, split_round_all, split_rule
 
@@ -475,30 +475,29 @@ PLANS = ("by district", "by season", "web photos", "shuffled")
 BIRD_SPLIT = {"plan": "shuffled", "sizes": practical.split_sizes(N_FRAMES)}
 
 
-def _split_form(value: Any) -> Optional[str]:
-    if type(value) is not dict:
-        return f"should be a dict with the keys 'plan' and 'sizes', got {describe(value)}"
-    if set(value) != {"plan", "sizes"}:
-        return f"should have exactly the keys 'plan' and 'sizes', got the keys {sorted(map(str, value))}"
-    plan = value["plan"]
-    if plan is None:
-        return "the value for 'plan' is still None: write one of " + ", ".join(map(repr, PLANS))
-    if plan not in PLANS:
-        spell = " (check the spelling)" if isinstance(plan, str) and plan.strip().lower() in PLANS else ""
-        return f"the plan {plan!r} is not one of " + ", ".join(map(repr, PLANS)) + spell
-    sizes = value["sizes"]
-    if sizes is None:
-        return "the value for 'sizes' is still None: give (train, dev, test) as three whole numbers"
+def _plan_check(plan: Any) -> Optional[str]:
+    if plan in PLANS:
+        return None
+    spell = " (check the spelling)" if isinstance(plan, str) and plan.strip().lower() in PLANS else ""
+    return f"is not one of {', '.join(map(repr, PLANS))} (got {plan!r}){spell}"
+
+
+def _sizes_check(sizes: Any) -> Optional[str]:
     if type(sizes) not in (tuple, list) or len(sizes) != 3:
-        return f"'sizes' should be (train, dev, test), three whole numbers, got {describe(sizes)}"
+        return f"should be (train, dev, test), three whole numbers, got {describe(sizes)}"
     for name, v in zip(("train", "dev", "test"), sizes):
         if not isinstance(v, (int, np.integer)) or isinstance(v, (bool, np.bool_)):
-            return f"the {name} size should be a whole number (an int), got {describe(v)}"
+            return f"should hold whole numbers (ints), but the {name} size is {describe(v)}"
         if v < 0:
-            return f"the {name} size is {int(v)}: a number of frames cannot be negative"
+            return f"has a {name} size of {int(v)}: a number of frames cannot be negative"
     if sum(int(v) for v in sizes) != N_FRAMES:
-        return f"the three sizes add up to {sum(int(v) for v in sizes):,}, not to the {N_FRAMES:,} labelled frames"
+        return f"should add up to the {N_FRAMES:,} labelled frames, not {sum(int(v) for v in sizes):,}"
     return None
+
+
+_split_form = dict_form({"plan": _plan_check, "sizes": _sizes_check},
+                        if_missing="give exactly the keys 'plan' and 'sizes'",
+                        instead_of_none="a plan, or (train, dev, test) as three whole numbers")
 
 
 answer_exercise("c3w1.bird_split", BIRD_SPLIT, _split_form, [
@@ -587,21 +586,15 @@ def _bird_diagnosis(levels=tuple(HUMAN_LEVELS.values())) -> dict:
 DIAGNOSIS_KEYS = ("human_proxy", "avoidable_bias", "variance", "focus")
 
 
-def _diagnosis_form(value: Any) -> Optional[str]:
-    if type(value) is not dict:
-        return f"should be a dict with the keys {list(DIAGNOSIS_KEYS)}, got {describe(value)}"
-    if set(value) != set(DIAGNOSIS_KEYS):
-        return (f"should have exactly the keys {list(DIAGNOSIS_KEYS)}, got {sorted(map(str, value))} "
-                "(your avoidable_bias_and_variance gives the first three; add 'focus')")
-    for k in DIAGNOSIS_KEYS[:3]:
-        v = value[k]
-        if v is None:
-            return f"the value for {k!r} is still None: replace it with a number (in percent)"
-        if not is_number(v):
-            return f"the value for {k!r} should be a number (in percent), got {describe(v)}"
-    if value["focus"] not in FOCI:
-        return f"the value for 'focus' is {value['focus']!r}: it must be 'bias', 'variance' or 'unclear'"
-    return None
+def _percent_check(v: Any) -> Optional[str]:
+    return None if is_number(v) else f"should be a number (in percent), got {describe(v)}"
+
+
+_diagnosis_form = dict_form(
+    {**{k: _percent_check for k in DIAGNOSIS_KEYS[:3]},
+     "focus": lambda v: None if v in FOCI else f"is {v!r}: it must be 'bias', 'variance' or 'unclear'"},
+    if_missing="your avoidable_bias_and_variance gives the first three; add 'focus'",
+    instead_of_none="a number (in percent)")
 
 
 answer_exercise("c3w1.bird_diagnosis", _bird_diagnosis(), _diagnosis_form, [
