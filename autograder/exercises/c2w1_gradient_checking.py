@@ -14,11 +14,13 @@ from __future__ import annotations
 import copy
 
 import numpy as np
+from numpy.linalg import norm
 
 from dlkit import gradcheck, regularization as reg
 from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
+from ._c3_slips import then
 from ._nets import scaled_net
 from ._gradients import summary, verdict
 
@@ -45,20 +47,28 @@ def _print_verdict(difference, what="backward propagation"):
         print(f"There is a mistake in the {what}! difference = {difference:.2e}")
 
 
-def gradient_check_1d(x, theta, epsilon=1e-7, print_msg=False):
-    """The course's 1-D check: two-sided difference, then ||approx - grad|| / (||approx|| + ||grad||)."""
-    theta_plus = theta + epsilon
-    theta_minus = theta - epsilon
-    J_plus = forward_1d(x, theta_plus)
-    J_minus = forward_1d(x, theta_minus)
-    gradapprox = (J_plus - J_minus) / (2 * epsilon)
-    grad = backward_1d(x, theta)
-    numerator = np.linalg.norm(grad - gradapprox)
-    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
-    difference = float(numerator / denominator)
-    if print_msg:
-        _print_verdict(difference)
-    return difference
+def two_sided(x, theta, epsilon):
+    """gradapprox = (J(theta + epsilon) - J(theta - epsilon)) / (2 epsilon)."""
+    return (forward_1d(x, theta + epsilon) - forward_1d(x, theta - epsilon)) / (2 * epsilon)
+
+
+def _relative(grad, gradapprox):
+    """||grad - gradapprox|| / (||grad|| + ||gradapprox||)."""
+    return float(norm(grad - gradapprox) / (norm(grad) + norm(gradapprox)))
+
+
+def _check_1d(approx, difference):
+    """The notebook's gradient_check from its two steps: ``approx(x, theta, epsilon)``, ``difference(grad, approx)``.
+    The reference takes the course's steps; each known mistake changes one of them."""
+    def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+        d = difference(backward_1d(x, theta), approx(x, theta, epsilon))
+        if print_msg:
+            _print_verdict(d)
+        return d
+    return gradient_check
+
+
+gradient_check_1d = _check_1d(two_sided, _relative)
 
 
 _ONE_D = [(2.0, 4.0), (-3.0, 1.5), (0.7, -2.2), (5.0, 0.3)]
@@ -115,26 +125,6 @@ register(Exercise(
 ))
 
 
-def _bad_check_1d(one_sided=False, over_eps=False, denominator="both", no_norms=False):
-    def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
-        J_plus = forward_1d(x, theta + epsilon)
-        if one_sided:
-            gradapprox = (J_plus - forward_1d(x, theta)) / epsilon
-        else:
-            J_minus = forward_1d(x, theta - epsilon)
-            gradapprox = (J_plus - J_minus) / (epsilon if over_eps else 2 * epsilon)
-        grad = backward_1d(x, theta)
-        numerator = np.linalg.norm(grad - gradapprox)
-        if no_norms:
-            return float(numerator / (grad + gradapprox))
-        if denominator == "grad":
-            return float(numerator / np.linalg.norm(grad))
-        if denominator == "none":
-            return float(numerator)
-        return float(numerator / (np.linalg.norm(grad) + np.linalg.norm(gradapprox)))
-    return gradient_check
-
-
 def _check_1d_case(rng):
     base = _one_d_case(rng)
     eps = float(rng.choice([1e-7, 1e-6, 1e-5]))
@@ -149,18 +139,19 @@ register(Exercise(
                  Case((-3.0, 1.5), label="x = -3, theta = 1.5, epsilon = 1e-7"),
                  Case((1.3, -0.7, 1e-5), label="x = 1.3, theta = -0.7, epsilon = 1e-5")],
     mistakes=[
-        Mistake("one_sided", _bad_check_1d(one_sided=True),
+        Mistake("one_sided", _check_1d(lambda x, t, e: (forward_1d(x, t + e) - forward_1d(x, t)) / e, _relative),
                 "use the two-sided difference (J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon): it is far "
                 "more accurate than the one-sided (J(theta + epsilon) - J(theta)) / epsilon."),
-        Mistake("over_epsilon", _bad_check_1d(over_eps=True),
+        Mistake("over_epsilon", _check_1d(lambda x, t, e: 2 * two_sided(x, t, e), _relative),
                 "the two points theta + epsilon and theta - epsilon are 2 * epsilon apart: divide by 2 * epsilon."),
-        Mistake("denominator_grad_only", _bad_check_1d(denominator="grad"),
+        Mistake("denominator_grad_only", _check_1d(two_sided, lambda g, a: float(norm(g - a) / norm(g))),
                 "the denominator is the sum of both norms, np.linalg.norm(grad) + np.linalg.norm(gradapprox)."),
-        Mistake("no_denominator", _bad_check_1d(denominator="none"),
+        Mistake("no_denominator", _check_1d(two_sided, lambda g, a: float(norm(g - a))),
                 "divide the norm of the difference by np.linalg.norm(grad) + np.linalg.norm(gradapprox): the check "
                 "is a relative difference, independent of the gradient's size."),
-        Mistake("no_norms", _bad_check_1d(no_norms=True), "take the norms in the denominator too: np.linalg.norm(grad) "
-                "+ np.linalg.norm(gradapprox). Without them a negative gradient gives a negative 'difference'."),
+        Mistake("no_norms", _check_1d(two_sided, lambda g, a: float(norm(g - a) / (g + a))),
+                "take the norms in the denominator too: np.linalg.norm(grad) + np.linalg.norm(gradapprox). Without "
+                "them a negative gradient gives a negative 'difference'."),
     ],
 ))
 
@@ -186,19 +177,11 @@ def _dict_case(rng, dims=None, order=None):
     return Case((_net(rng, dims, order),), label=f"a network {dims}, keys inserted in {order} order")
 
 
-def _bad_dict_to_vector(key_order="course", rank1=False, no_b=False):
+def _stacked(order):
+    """dictionary_to_vector with the names in the order ``order(parameters)`` instead of the course's."""
     def dictionary_to_vector(parameters):
-        if key_order == "dict":
-            names = list(parameters)
-        elif key_order == "sorted":
-            names = sorted(parameters)
-        else:
-            names = gradcheck.course_order(parameters)
-        if no_b:
-            names = [n for n in names if n.startswith("W")]
-        layout = [(n, parameters[n].shape) for n in names]
-        theta = np.concatenate([parameters[n].reshape(-1, 1) for n in names], axis=0)
-        return (theta.ravel() if rank1 else theta), layout
+        names = order(parameters)
+        return np.concatenate([parameters[n].reshape(-1, 1) for n in names]), [(n, parameters[n].shape) for n in names]
     return dictionary_to_vector
 
 
@@ -208,14 +191,15 @@ register(Exercise(
     fixed_cases=[_dict_case(np.random.default_rng(1), dims=[4, 5, 3, 1], order="course"),
                  _dict_case(np.random.default_rng(2), dims=[4, 5, 3, 1], order="grouped")],
     mistakes=[
-        Mistake("dict_order", _bad_dict_to_vector(key_order="dict"),
+        Mistake("dict_order", _stacked(list),
                 "go through the parameters in the course's order W1, b1, W2, b2, ... (for l in 1 .. L: 'W' + str(l), "
                 "then 'b' + str(l)), not in the order the dict happens to hold its keys."),
-        Mistake("sorted_keys", _bad_dict_to_vector(key_order="sorted"), "sorted(parameters) gives W1, W2, ..., b1, b2, "
+        Mistake("sorted_keys", _stacked(sorted), "sorted(parameters) gives W1, W2, ..., b1, b2, "
                 "...; the course's order alternates by layer: W1, b1, W2, b2, ..."),
-        Mistake("rank1", _bad_dict_to_vector(rank1=True), "theta must be a column of shape (n, 1): reshape each array "
-                "with .reshape(-1, 1) before concatenating along axis 0."),
-        Mistake("weights_only", _bad_dict_to_vector(no_b=True),
+        Mistake("rank1", then(gradcheck.dictionary_to_vector, lambda out, *_: (out[0].ravel(), out[1])),
+                "theta must be a column of shape (n, 1): reshape each array with .reshape(-1, 1) before concatenating "
+                "along axis 0."),
+        Mistake("weights_only", lambda p: gradcheck.dictionary_to_vector({k: v for k, v in p.items() if k[0] == "W"}),
                 "theta holds every parameter, the biases b1, b2, ... too, not only the weights."),
     ],
 ))
@@ -227,21 +211,9 @@ def _theta_case(rng, dims=None):
     return Case((theta, layout), label=f"theta and layout of a network {dims}")
 
 
-def _bad_vector_to_dict(restart=False, fortran=False, keep_column=False):
-    def vector_to_dictionary(theta, layout):
-        out, start = {}, 0
-        for name, shape in layout:
-            size = int(np.prod(shape))
-            piece = theta[(0 if restart else start):(0 if restart else start) + size]
-            if keep_column:
-                out[name] = piece
-            elif fortran:
-                out[name] = piece.reshape(shape[::-1]).T
-            else:
-                out[name] = piece.reshape(shape)
-            start += size
-        return out
-    return vector_to_dictionary
+def _each(change):
+    """vector_to_dictionary, then ``change`` applied to every array it returns."""
+    return then(gradcheck.vector_to_dictionary, lambda params, *_: {k: change(v) for k, v in params.items()})
 
 
 register(Exercise(
@@ -249,11 +221,12 @@ register(Exercise(
     fixed_cases=[_theta_case(np.random.default_rng(3), dims=[4, 5, 3, 1])], random_case=_theta_case,
     hidden_cases=[_theta_case(np.random.default_rng(26), dims=[2, 20, 3, 1])],
     mistakes=[
-        Mistake("restart", _bad_vector_to_dict(restart=True), "each parameter starts where the previous one ended: "
-                "keep a running index, start += size, and slice theta[start:start + size]."),
-        Mistake("column_major", _bad_vector_to_dict(fortran=True), "cut each piece back with piece.reshape(shape), row "
-                "by row, exactly undoing reshape(-1, 1); do not transpose."),
-        Mistake("no_reshape", _bad_vector_to_dict(keep_column=True), "reshape each piece of theta back to the "
+        Mistake("restart", lambda theta, layout: {n: theta[:int(np.prod(shape))].reshape(shape) for n, shape in layout},
+                "each parameter starts where the previous one ended: keep a running index, start += size, and slice "
+                "theta[start:start + size]."),
+        Mistake("column_major", _each(lambda W: W.reshape(W.shape[::-1]).T), "cut each piece back with "
+                "piece.reshape(shape), row by row, exactly undoing reshape(-1, 1); do not transpose."),
+        Mistake("no_reshape", _each(lambda W: W.reshape(-1, 1)), "reshape each piece of theta back to the "
                 "parameter's shape from the layout, e.g. (n^[l], n^[l-1]) for W."),
     ],
 ))
@@ -274,17 +247,8 @@ def _grads_case(rng, dims=None, order=None):
     return Case((grads, layout), label=f"gradients of a network {dims} (keys in {order} order) and its layout")
 
 
-def _bad_grads_to_vector(which="layout", rank1=False):
-    def gradients_to_vector(gradients, layout):
-        if which == "all":
-            keys = list(gradients)
-        elif which == "dict":
-            keys = [k for k in gradients if k[1] in "Wb"]
-        else:
-            keys = ["d" + name for name, _ in layout]
-        v = np.concatenate([np.asarray(gradients[k]).reshape(-1, 1) for k in keys], axis=0)
-        return v.ravel() if rank1 else v
-    return gradients_to_vector
+def _column(arrays):
+    return np.concatenate([np.asarray(a).reshape(-1, 1) for a in arrays])
 
 
 register(Exercise(
@@ -292,13 +256,13 @@ register(Exercise(
     fixed_cases=[_grads_case(np.random.default_rng(4), dims=[4, 5, 3, 1], order="backprop")], random_case=_grads_case,
     hidden_cases=[_grads_case(np.random.default_rng(27), dims=[2, 20, 3, 1], order="backprop")],
     mistakes=[
-        Mistake("every_key", _bad_grads_to_vector(which="all"),
+        Mistake("every_key", lambda grads, layout: _column(grads.values()),
                 "stack only the parameters' gradients dW1, db1, ...: the dict also holds dZ and dA entries, "
                 "which are not slopes of parameters. Loop over the layout and take gradients['d' + name]."),
-        Mistake("dict_order", _bad_grads_to_vector(which="dict"),
+        Mistake("dict_order", lambda grads, layout: _column(v for k, v in grads.items() if k[1] in "Wb"),
                 "follow the layout's order (W1, b1, W2, b2, ...), so that entry i of grad is the slope for entry i "
                 "of theta; backpropagation fills the dict from the last layer down."),
-        Mistake("rank1", _bad_grads_to_vector(rank1=True),
+        Mistake("rank1", then(gradcheck.gradients_to_vector, lambda grad, *_: grad.ravel()),
                 "grad must be a column of shape (n, 1), like theta: reshape each gradient with .reshape(-1, 1)."),
     ],
 ))
