@@ -21,7 +21,7 @@ from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
 from ._c3_slips import then
-from ._nets import scaled_net
+from ._nets import binary_labels, scaled_net
 from ._gradients import summary, verdict
 
 # ------------------------------------------------------------- 1-D: J = theta x
@@ -301,8 +301,7 @@ def _n_case(rng, dims=None, m=None, bugs=None, eps=None):
     eps = eps if eps is not None else float(rng.choice([1e-7, 1e-2]))
     params = _net(rng, dims)
     X = rng.normal(size=(dims[0], m))
-    Y = (rng.random((1, m)) > 0.5).astype(float)
-    Y[0, 0], Y[0, -1] = 1.0, 0.0
+    Y = binary_labels(rng, m)
     _, cache = forward_propagation_n(X, Y, params)
     grads = backward_propagation_n(X, Y, cache, bugs=bugs)
     kind = "the planted bugs (dW2 x 2, db1 with 4/m)" if bugs else "correct gradients"
