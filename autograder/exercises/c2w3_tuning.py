@@ -236,37 +236,34 @@ def _bn_forward_case(rng):
                 label=f"random Z {Z.shape}, mode = {mode!r}, momentum = {momentum}")
 
 
-def _bad_bn_forward(axis=1, scale="sqrt", eps_inside=True, use_mode=True, swap=False, update_in_test=False,
-                    affine=True):
-    """batchnorm_forward with one deliberate slip."""
+_BN = batchnorm.batchnorm_forward
+
+
+def _bad_bn_forward(axis=1, inv_std=lambda var, eps: 1.0 / np.sqrt(var + eps), use_mode=True):
+    """batchnorm_forward with the statistics over another axis, another ``inv_std(var, epsilon)``, or the batch's
+    statistics in test mode too (``use_mode=False``)."""
     def batchnorm_forward(Z, gamma, beta, running, mode="train", momentum=0.9, epsilon=1e-5):
+        new = running
         if mode == "train" or not use_mode:
-            mu = np.mean(Z, axis=axis, keepdims=True)
-            var = np.var(Z, axis=axis, keepdims=True)
-            w_old, w_new = (1 - momentum, momentum) if swap else (momentum, 1 - momentum)
-            new = {"mean": w_old * running["mean"] + w_new * mu, "var": w_old * running["var"] + w_new * var}
-            if not use_mode and mode == "test":
-                new = running
+            mu, var = np.mean(Z, axis=axis, keepdims=True), np.var(Z, axis=axis, keepdims=True)
+            if mode == "train":
+                new = {"mean": momentum * running["mean"] + (1 - momentum) * mu,
+                       "var": momentum * running["var"] + (1 - momentum) * var}
         else:
             mu, var = running["mean"], running["var"]
-            new = running
-            if update_in_test:
-                new = {"mean": momentum * running["mean"] + (1 - momentum) * np.mean(Z, axis=1, keepdims=True),
-                       "var": momentum * running["var"] + (1 - momentum) * np.var(Z, axis=1, keepdims=True)}
-        if scale == "var":
-            inv_std = 1.0 / (var + epsilon)
-        elif eps_inside:
-            inv_std = 1.0 / np.sqrt(var + epsilon)
-        else:
-            inv_std = 1.0 / (np.sqrt(var) + epsilon)
-        Z_norm = (Z - mu) * inv_std
-        Z_tilde = gamma * Z_norm + beta if affine else Z_norm
-        return Z_tilde, (Z_norm, inv_std, gamma, mode), new
+        Z_norm = (Z - mu) * inv_std(var, epsilon)
+        return gamma * Z_norm + beta, (Z_norm, inv_std(var, epsilon), gamma, mode), new
     return quiet(batchnorm_forward)
 
 
+def _updated_in_test(out, Z, gamma, beta, running, mode="train", momentum=0.9, epsilon=1e-5):
+    """The running averages moved towards the batch's statistics in test mode too."""
+    stats = {"mean": np.mean(Z, axis=1, keepdims=True), "var": np.var(Z, axis=1, keepdims=True)}
+    return out if mode == "train" else (*out[:2], {k: momentum * running[k] + (1 - momentum) * stats[k] for k in stats})
+
+
 register(Exercise(
-    id="c2w3.batchnorm_forward", reference=batchnorm.batchnorm_forward, outputs=("Z_tilde", "cache", "running"),
+    id="c2w3.batchnorm_forward", reference=_BN, outputs=("Z_tilde", "cache", "running"),
     random_case=_bn_forward_case,
     fixed_cases=[
         Case((_Z_BATCH, _GAMMA, _BETA, batchnorm.init_running(3)),
@@ -290,18 +287,20 @@ register(Exercise(
         Mistake("wrong_axis", _bad_bn_forward(axis=0),
                 "normalise each unit over the examples of the mini-batch: a unit is a row of Z, so "
                 "mu = np.mean(Z, axis=1, keepdims=True) and var = np.var(Z, axis=1, keepdims=True), shape (n, 1)."),
-        Mistake("divide_by_var", _bad_bn_forward(scale="var"),
+        Mistake("divide_by_var", _bad_bn_forward(inv_std=lambda var, eps: 1.0 / (var + eps)),
                 "divide by the standard deviation, not the variance: Z_norm = (Z - mu) / np.sqrt(var + epsilon)."),
-        Mistake("eps_outside", _bad_bn_forward(eps_inside=False), "epsilon goes inside the square root: np.sqrt(var + "
-                "epsilon), not np.sqrt(var) + epsilon (it matters for a unit whose variance is tiny)."),
+        Mistake("eps_outside", _bad_bn_forward(inv_std=lambda var, eps: 1.0 / (np.sqrt(var) + eps)),
+                "epsilon goes inside the square root: np.sqrt(var + epsilon), not np.sqrt(var) + epsilon (it matters "
+                "for a unit whose variance is tiny)."),
         Mistake("train_in_test", _bad_bn_forward(use_mode=False),
                 "in test mode use the running averages, mu = running['mean'] and var = running['var'], not the "
                 "statistics of the examples you are given (a single example has variance 0)."),
-        Mistake("swapped_momentum", _bad_bn_forward(swap=True), "the running averages are exponentially weighted "
+        Mistake("swapped_momentum", lambda Z, g, b, r, mode="train", momentum=0.9, epsilon=1e-5:
+                _BN(Z, g, b, r, mode, 1 - momentum, epsilon), "the running averages are exponentially weighted "
                 "averages: new = momentum * old + (1 - momentum) * batch statistic; your two weights are swapped."),
-        Mistake("update_in_test", _bad_bn_forward(update_in_test=True),
+        Mistake("update_in_test", then(_BN, _updated_in_test),
                 "test mode must leave the running averages as they are: return running unchanged."),
-        Mistake("no_gamma_beta", _bad_bn_forward(affine=False),
+        Mistake("no_gamma_beta", then(_BN, lambda out, *_, **__: (out[1][0], *out[1:])),
                 "after normalising, scale and shift: Z_tilde = gamma * Z_norm + beta."),
     ],
 ))
