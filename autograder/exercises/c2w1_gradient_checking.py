@@ -26,7 +26,6 @@ from ._gradients import summary, verdict
 
 # ------------------------------------------------------------- 1-D: J = theta x
 
-
 def forward_1d(x, theta):
     """J(theta) = theta * x."""
     return theta * x
@@ -157,7 +156,6 @@ register(Exercise(
 
 # --------------------------------------------------- vectors of parameters
 
-
 def _net(rng, dims, order="course"):
     params = scaled_net(rng, dims, 0.3)
     if order == "grouped":          # W1, W2, W3, b1, b2, b3: the order of sorted(keys)
@@ -268,7 +266,6 @@ register(Exercise(
 ))
 
 # ---------------------------------------------------------- N-dimensional check
-
 
 def forward_propagation_n(X, Y, parameters):
     """The notebook's forward_propagation_n: the cost of the 3-layer net and its cache."""

@@ -25,7 +25,6 @@ from ._gradients import numeric_slopes, phrase, summary
 
 # ------------------------------------------------------------------ helpers
 
-
 def _dims(rng):
     return [int(rng.integers(2, 5)), int(rng.integers(3, 8)), int(rng.integers(2, 5)), 1]
 
@@ -110,7 +109,6 @@ register(Exercise(
 
 # ------------------------------------------------- backward pass with L2
 
-
 def _backward_case(rng, dims=None, m=None, lambd=None):
     dims = dims or _dims(rng)
     m = m or int(rng.integers(3, 9))
@@ -178,7 +176,6 @@ register(Exercise(
 
 # --------------------------------------------------- forward with dropout
 
-
 def _dropout_forward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
     dims = dims or _dims(rng)
     m = m or int(rng.integers(3, 9))
@@ -235,7 +232,6 @@ register(Exercise(
 ))
 
 # -------------------------------------------------- backward with dropout
-
 
 def _dropout_backward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
     fwd = _dropout_forward_case(rng, dims, m, keep_prob, seed)

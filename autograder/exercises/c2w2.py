@@ -16,7 +16,6 @@ from ..registry import Case, Exercise, Mistake, register
 
 # ------------------------------------------------------------------ helpers
 
-
 def _net(rng, dims, scale=1.0):
     """W1, b1, ..., WL, bL of the given layer sizes, normal values (biases non-zero)."""
     params = {}
@@ -65,7 +64,6 @@ _G = _like(np.random.default_rng(2), _P)
 
 # ---------------------------------------------------------------- plain GD
 
-
 def _gd_case(rng):
     params = _net(rng, _dims(rng))
     lr = float(rng.choice([0.01, 0.1, 0.5]))
@@ -99,7 +97,6 @@ register(Exercise(
 ))
 
 # ------------------------------------------------------------- mini-batches
-
 
 def _bad_batches(shuffle=True, two_perms=False, drop_last=False, tail_from_end=False):
     def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
@@ -166,7 +163,6 @@ register(Exercise(
 ))
 
 # ------------------------------------------------------------------ momentum
-
 
 def _init_case(rng):
     return Case((_net(rng, _dims(rng)),), label="random network")
@@ -318,7 +314,6 @@ register(Exercise(
 
 # ------------------------------------------------- exponentially weighted average
 
-
 def _bad_ewa(correct=True, beta_power=False, dampen=True, feed_back=False, start_at_theta=False):
     def exponentially_weighted_average(theta, beta, bias_correction=False):
         theta = np.asarray(theta, dtype=float)
@@ -381,7 +376,6 @@ register(Exercise(
 ))
 
 # ------------------------------------------------------------ learning-rate decay
-
 
 def _lr_case(rng):
     lr0 = float(np.round(rng.uniform(0.01, 1.0), 4))

@@ -24,7 +24,6 @@ from ._softmaxes import softmax_no_max, softmax_rows
 
 # ------------------------------------------------------------------------------------------ Dense
 
-
 def _dense_run(seed, A_prev, W, b, dZ):
     n_out, n_in = W.shape
     return LayerRun(lambda cls: cls(n_in, n_out, rng=np.random.default_rng(int(seed))), A_prev, dZ, {"W": W, "b": b})
@@ -89,7 +88,6 @@ register(layer_exercise(
 
 # ------------------------------------------------------------------------------------------- ReLU
 
-
 def _relu_case(rng, shape=None):
     shape = shape or (int(rng.integers(1, 6)), int(rng.integers(2, 7)))
     Z = rng.normal(size=shape)
@@ -116,7 +114,6 @@ register(layer_exercise(
 ))
 
 # ------------------------------------------------------------------------------ SoftmaxCrossEntropy
-
 
 def _one_hot_case(rng, C=None, m=None, scale=2.0):
     C = C or int(rng.integers(2, 6))
@@ -177,7 +174,6 @@ register(loss_exercise(
 ))
 
 # ------------------------------------------------------------------------------------- Sequential
-
 
 def _build_layers(spec):
     layers = []
@@ -287,7 +283,6 @@ register(Exercise(
 ))
 
 # ------------------------------------------------------------------------------------------- Adam
-
 
 class _Holder(nn.Module):
     """A module holding the case's parameters, whose gradients the driver sets before each step."""

@@ -27,7 +27,6 @@ from .c2w1_practical import no_half, split_floor, split_round_all, split_rule
 
 # ------------------------------------------------------------ helpers for cases
 
-
 def _labels_with(tp: int, fp: int, fn: int, tn: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Shuffled label rows (1, m) with exactly these confusion counts."""
     y_true = np.array([1] * tp + [0] * fp + [1] * fn + [0] * tn, dtype=float)
@@ -186,7 +185,6 @@ register(Exercise(
 
 # ------------------------------------------------------------------- split_sizes
 
-
 _POLICIES = [(0.7, 0.3), (0.6, 0.2, 0.2), (0.8, 0.1, 0.1), (0.98, 0.01, 0.01), (0.9, 0.05, 0.05)]
 
 
@@ -241,7 +239,6 @@ register(Exercise(
 ))
 
 # ----------------------------------------------------------------- weighted_error
-
 
 def _filter_example(a: bool) -> tuple:
     """The notes' weighted-error example, our numbers: 1,000 dev images, 20 of them must never pass (w = 10).
@@ -368,7 +365,6 @@ register(Exercise(
 ))
 
 # ------------------------------------------------------------------- next_focus
-
 
 def _focus_slip(unclear=operator.lt, bias_wins=operator.gt, variance_from_human=False):
     """next_focus from the reference's gaps with one step changed: "unclear" when ``unclear(bias, 0)``,

@@ -119,7 +119,6 @@ register(Exercise(
 
 # ======================================================== incorrectly labelled data
 
-
 _SHARE = ea.mislabeled_share
 
 
@@ -171,7 +170,6 @@ register(Exercise(
 ))
 
 # ======================================================== mismatched distributions
-
 
 _SPLIT = ea.mismatched_split
 
@@ -485,7 +483,6 @@ register(Exercise(
 
 # ============================================================== transfer learning
 
-
 _net = partial(scaled_net, bias_std=0.1)  # a trained network's W1, b1, ..., WL, bL
 
 
@@ -675,7 +672,6 @@ answer_exercise("c3w2.car_split_plan", CAR_SPLIT_PLAN, _PLAN_FORM, [
 
 # ---- 2. error analysis of the car's dev errors
 
-
 def _car_analysis(sum_union=False, product_union=False, reduction=False):
     table = ea.error_analysis_table(CAR_TAGS, CAR_CATEGORIES)
     first = max(table, key=table.get)
@@ -712,7 +708,6 @@ answer_exercise("c3w2.car_error_analysis", _car_analysis(), _ANALYSIS_FORM, [
 ])
 
 # ---- 3. what to work on
-
 
 def _car_diagnosis(mismatch_from_train=False, action=ACTIONS[2]):
     gaps = ea.error_gaps(*CAR_ERRORS)
