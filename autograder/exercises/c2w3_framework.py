@@ -17,9 +17,8 @@ import numpy as np
 
 from dlkit import nn
 
-from ..factories import LayerRun, copy_array, layer_exercise, loss_exercise, override, slope_verdict
+from ..factories import LayerRun, copy_array, layer_exercise, loss_exercise, override, slope_verdicts
 from ..registry import Case, Exercise, Mistake, register
-from ._gradients import numeric_slopes, summary
 from ._softmaxes import softmax_no_max, softmax_rows
 
 # ------------------------------------------------------------------------------------------ Dense
@@ -234,26 +233,23 @@ def _chain(layers, call, x, chained=True):
 
 
 def _sequential_gradcheck(cls, case):
+    """Every layer's stored gradients and dX against numeric slopes of J = sum(dout * forward(X, True))."""
     spec, X, dout = case.args
     layers = _build_layers(spec)
-    model = cls(layers)
-    X = copy_array(X)
+    model, X = cls(layers), copy_array(X)
     model.forward(X, True)
     dX = model.backward(np.array(dout, dtype=float))
+    named = {f"layer {i}'s gradient of {k}": (f"{i}.{k}", v) for i, layer in enumerate(layers)
+             for k, v in layer.params.items()}
     got = _layer_grads(layers)
-    J = lambda: float(np.sum(dout * model.forward(X, True)))  # noqa: E731
-    arrays = {f"{i}.{k}": v for i, layer in enumerate(layers) for k, v in layer.params.items()}
-    num = numeric_slopes(J, {**arrays, "dX": X})
-    problems = []
-    for name in arrays:
-        i, key = name.split(".")
-        if name not in got:
-            problems.append(f"layer {i} stored no gradient for {key} (was its backward called?)")
-        else:
-            problems.append(slope_verdict(f"layer {i}'s gradient of {key}", got[name], num[name]))
-    problems.append(slope_verdict("dX", dX, num["dX"]))
-    return summary(problems, "the gradients match numeric slopes of your forward pass: look at what forward returns "
-                             "and whether it passes `training` on to the layers.")
+    missing = [key.split(".") for key, _ in named.values() if key not in got]
+    if missing:
+        return "; ".join(f"layer {i} stored no gradient for {k} (was its backward called?)" for i, k in missing) + "."
+    return slope_verdicts(lambda: float(np.sum(dout * model.forward(X, True))),
+                          {**{name: v for name, (_, v) in named.items()}, "dX": X},
+                          {**{name: got[key] for name, (key, _) in named.items()}, "dX": dX},
+                          all_right="the gradients match numeric slopes of your forward pass: look at what forward "
+                                    "returns and whether it passes `training` on to the layers.")
 
 
 register(Exercise(
