@@ -20,7 +20,7 @@ from dlkit import gradcheck, regularization as reg
 from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
-from ._c3_slips import then
+from ._slips import then
 from ._nets import binary_labels, scaled_net
 from ._gradients import summary, verdict
 

@@ -11,7 +11,7 @@ import numpy as np
 from dlkit import practical
 
 from ..registry import Case, Exercise, Mistake, register
-from ._c3_slips import then
+from ._slips import then
 
 # ------------------------------------------------------------------ split_sizes
 

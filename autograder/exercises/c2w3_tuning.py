@@ -17,7 +17,7 @@ from dlkit import batchnorm, labels, losses, tuning
 from dlkit.gradcheck import numeric_gradient
 
 from ..registry import Case, Exercise, Mistake, register
-from ._c3_slips import then
+from ._slips import then
 from ._gradients import numeric_slopes, summary, verdict
 from ._softmaxes import quiet, softmax, softmax_global_max, softmax_no_max, softmax_rows, softmax_total
 

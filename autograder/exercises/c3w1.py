@@ -3,7 +3,7 @@
 References in ``dlkit.strategy`` (``split_sizes`` in ``dlkit.practical``). The course has no programming
 assignment this week: the companion turns its decisions into small functions, whose fixed cases carry
 the notes' numbers. Known mistakes are the reference with one slip: called on the wrong inputs (a
-lambda), or followed by one wrong step (``then``, from ``_c3_slips``).
+lambda), or followed by one wrong step (``then``, from ``_slips``).
 
 Then a case study of our own, a city's detector of an endangered bird, as answer exercises (the
 student assigns a value, computed with their functions where it can be): the metric, the split, the
@@ -22,7 +22,7 @@ from dlkit import practical, strategy
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
 from ._answers import answer_exercise, changed, dict_form, flipped, is_number, label_dict_form
-from ._c3_slips import then
+from ._slips import then
 from .c2w1_practical import no_half, split_floor, split_round_all, split_rule
 
 # ------------------------------------------------------------ helpers for cases

@@ -2,7 +2,7 @@
 
 Notebook ``course3/week2/ml_strategy_2.ipynb``; references in ``dlkit.error_analysis``, ``dlkit.multitask``
 and ``dlkit.transfer``; fixed cases carry the course notes' numbers. Known mistakes are the reference with
-one slip: called on the wrong inputs (a lambda), followed by one wrong step (``then`` from ``_c3_slips``,
+one slip: called on the wrong inputs (a lambda), followed by one wrong step (``then`` from ``_slips``,
 or a local ``_..._slip`` helper when several mistakes change the same output), never a copy.
 
 The notebook ends with a case study, a car's perception system: its decisions are *answer* exercises
@@ -21,7 +21,7 @@ from dlkit.gradcheck import numeric_gradient
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
 from ._answers import answer_exercise, bool_check, count_check, dict_form, flipped, is_number, one_of, rate_check
-from ._c3_slips import then
+from ._slips import then
 from ._gradients import summary, verdict
 from ._nets import scaled_net
 
