@@ -134,12 +134,10 @@ def _batch_case(rng):
 register(Exercise(
     id="c2w2.random_mini_batches", reference=minibatch.random_mini_batches, outputs="mini_batches",
     random_case=_batch_case,
-    fixed_cases=[
-        Case(_batch_data(np.random.default_rng(4), 12288, 148) + (64, 0),
-             label="X (12288, 148), mini_batch_size 64, seed 0: batches of 64, 64 and 20"),
-        Case(_batch_data(np.random.default_rng(5), 2, 128) + (64, 1),
-             label="X (2, 128), mini_batch_size 64, seed 1: exactly two batches, no partial one"),
-    ],
+    fixed_cases=[Case(_batch_data(np.random.default_rng(4), 12288, 148) + (64, 0),
+                      label="X (12288, 148), mini_batch_size 64, seed 0: batches of 64, 64 and 20"),
+                 Case(_batch_data(np.random.default_rng(5), 2, 128) + (64, 1),
+                      label="X (2, 128), mini_batch_size 64, seed 1: exactly two batches, no partial one")],
     hidden_cases=[
         Case(_batch_data(np.random.default_rng(6), 3, 7) + (1, 2), label="mini_batch_size 1 (stochastic GD)"),
         Case(_batch_data(np.random.default_rng(7), 3, 20) + (64, 3),
@@ -198,16 +196,12 @@ def _momentum_case(rng):
 register(Exercise(
     id="c2w2.update_parameters_with_momentum", reference=optim.update_parameters_with_momentum,
     outputs=("parameters", "v"), random_case=_momentum_case,
-    fixed_cases=[
-        Case((_P, _G, optim.initialize_velocity(_P), 0.9, 0.01),
-             label="the first step from v = 0: v = (1 - beta) dW = 0.1 dW, beta 0.9, learning_rate 0.01"),
-        Case((_P, _G, _like(np.random.default_rng(10), _P, 0.5), 0.9, 0.01),
-             label="a later step (v not zero), beta 0.9, learning_rate 0.01"),
-    ],
-    hidden_cases=[
-        Case((_P, _G, _like(np.random.default_rng(11), _P), 0.0, 0.1),
-             label="beta = 0: momentum is plain gradient descent"),
-    ],
+    fixed_cases=[Case((_P, _G, optim.initialize_velocity(_P), 0.9, 0.01),
+                      label="the first step from v = 0: v = (1 - beta) dW = 0.1 dW, beta 0.9, learning_rate 0.01"),
+                 Case((_P, _G, _like(np.random.default_rng(10), _P, 0.5), 0.9, 0.01),
+                      label="a later step (v not zero), beta 0.9, learning_rate 0.01")],
+    hidden_cases=[Case((_P, _G, _like(np.random.default_rng(11), _P), 0.0, 0.1),
+                       label="beta = 0: momentum is plain gradient descent")],
     mistakes=[
         Mistake("no_dampening", lambda p, g, v, beta, lr: _MOMENTUM(
                     p, {k: x / (1 - beta) for k, x in g.items()}, v, beta, lr),
@@ -346,21 +340,17 @@ _THETA2 = np.array([10.0, 20.0])
 register(Exercise(
     id="c2w2.exponentially_weighted_average", reference=schedules.exponentially_weighted_average, outputs="v",
     random_case=_ewa_case,
-    fixed_cases=[
-        Case((np.array([1.0, 0.0]), 0.98), {"bias_correction": False},
-             label="beta 0.98, theta = [1, 0]: v_1 = 0.02, v_2 = 0.0196 (the notes' weight of theta_1)"),
-        Case((_THETA2, 0.98), {"bias_correction": False},
-             label="beta 0.98, theta = [10, 20]: v_2 = 0.0196 * 10 + 0.02 * 20 = 0.596"),
-        Case((_THETA2, 0.98), {"bias_correction": True},
-             label="the same with bias correction: v_2 / (1 - 0.98**2) = 0.596 / 0.0396"),
-        Case((np.array([4.0, 8.0, 6.0, 10.0, 2.0]), 0.5), {"bias_correction": True},
-             label="beta 0.5 on five values, bias-corrected"),
-    ],
-    hidden_cases=[
-        Case((np.full(30, 7.0), 0.9), {"bias_correction": True},
-             label="a constant 7 with beta 0.9: the corrected average is 7 from the start"),
-        Case((np.array([3.0]), 0.98), {"bias_correction": True}, label="a single value"),
-    ],
+    fixed_cases=[Case((np.array([1.0, 0.0]), 0.98), {"bias_correction": False},
+                      label="beta 0.98, theta = [1, 0]: v_1 = 0.02, v_2 = 0.0196 (the notes' weight of theta_1)"),
+                 Case((_THETA2, 0.98), {"bias_correction": False},
+                      label="beta 0.98, theta = [10, 20]: v_2 = 0.0196 * 10 + 0.02 * 20 = 0.596"),
+                 Case((_THETA2, 0.98), {"bias_correction": True},
+                      label="the same with bias correction: v_2 / (1 - 0.98**2) = 0.596 / 0.0396"),
+                 Case((np.array([4.0, 8.0, 6.0, 10.0, 2.0]), 0.5), {"bias_correction": True},
+                      label="beta 0.5 on five values, bias-corrected")],
+    hidden_cases=[Case((np.full(30, 7.0), 0.9), {"bias_correction": True},
+                       label="a constant 7 with beta 0.9: the corrected average is 7 from the start"),
+                  Case((np.array([3.0]), 0.98), {"bias_correction": True}, label="a single value")],
     mistakes=[
         Mistake("no_correction", _bad_ewa(correct=False),
                 "with bias_correction=True, divide each v_t by 1 - beta**t (t = 1, 2, ...) before returning it."),

@@ -62,11 +62,9 @@ register(Exercise(
         Case((1e-3, 0.1, 6, 2),
              label="1 - beta between 0.001 and 0.1, i.e. beta from 0.9 to 0.999, rng = np.random.default_rng(2)"),
     ],
-    hidden_cases=[
-        Case((3e-5, 0.7, 7, 11), label="a range that does not start or end at a power of 10"),
-        Case((0.5, 0.5, 3, 12), label="low = high = 0.5: every value is 0.5"),
-        Case((1e-6, 1e2, 1000, 13), label="1000 values over 8 decades"),
-    ],
+    hidden_cases=[Case((3e-5, 0.7, 7, 11), label="a range that does not start or end at a power of 10"),
+                  Case((0.5, 0.5, 3, 12), label="low = high = 0.5: every value is 0.5"),
+                  Case((1e-6, 1e2, 1000, 13), label="1000 values over 8 decades")],
     mistakes=[
         Mistake("uniform", lambda low, high, n, rng: rng.uniform(low, high, size=n), _uniform_hint()),
         Mistake("bounds_as_exponents", lambda low, high, n, rng: 10.0 ** rng.uniform(low, high, size=n),
@@ -167,24 +165,20 @@ def _bad_search(zoom=True, pick="min", scale="log", clip=True, among="all", draw
 register(Exercise(
     id="c2w3.random_search", reference=tuning.random_search, outputs="trials", random_case=_search_case,
     driver=_search_driver,
-    fixed_cases=[
-        _search({"learning_rate": 0.01, "one_minus_beta": 0.02}, _LR_BETA, 6, 2, 0.25, seed=0,
-                label="learning_rate in [0.0001, 1], 1 - beta in [0.001, 0.1], a cost with its minimum at "
-                      "(0.01, 0.02); 2 rounds of 6 trials, shrink 0.25, rng = np.random.default_rng(0)"),
-        _search({"learning_rate": 0.3}, {"learning_rate": (1e-4, 1.0)}, 5, 3, 0.5, seed=3, ripple=0.4,
-                label="one hyperparameter, a bumpy cost, 3 rounds of 5 trials, shrink 0.5, rng = "
-                      "np.random.default_rng(3) (the best trial may come from an earlier round)"),
-        _search({"learning_rate": 0.9, "one_minus_beta": 0.0015}, _LR_BETA, 8, 2, 0.5, seed=5,
-                label="a minimum near the corner of the box (the finer box must stay inside the ranges), "
-                      "rng = np.random.default_rng(5)"),
-    ],
-    hidden_cases=[
-        _search({"learning_rate": 0.05, "one_minus_beta": 0.01, "lambd": 0.3},
-                {"learning_rate": (1e-4, 1.0), "one_minus_beta": (1e-3, 1.0), "lambd": (1e-3, 10.0)},
-                10, 4, 0.4, seed=21, ripple=0.2, label="three hyperparameters, 4 rounds of 10 trials"),
-        _search({"learning_rate": 0.001}, {"learning_rate": (1e-4, 1.0)}, 4, 1, 0.25, seed=22,
-                label="a single round: plain random search"),
-    ],
+    fixed_cases=[_search({"learning_rate": 0.01, "one_minus_beta": 0.02}, _LR_BETA, 6, 2, 0.25, seed=0,
+                         label="learning_rate in [0.0001, 1], 1 - beta in [0.001, 0.1], a cost with its minimum at "
+                               "(0.01, 0.02); 2 rounds of 6 trials, shrink 0.25, rng = np.random.default_rng(0)"),
+                 _search({"learning_rate": 0.3}, {"learning_rate": (1e-4, 1.0)}, 5, 3, 0.5, seed=3, ripple=0.4,
+                         label="one hyperparameter, a bumpy cost, 3 rounds of 5 trials, shrink 0.5, rng = "
+                               "np.random.default_rng(3) (the best trial may come from an earlier round)"),
+                 _search({"learning_rate": 0.9, "one_minus_beta": 0.0015}, _LR_BETA, 8, 2, 0.5, seed=5,
+                         label="a minimum near the corner of the box (the finer box must stay inside the ranges), "
+                               "rng = np.random.default_rng(5)")],
+    hidden_cases=[_search({"learning_rate": 0.05, "one_minus_beta": 0.01, "lambd": 0.3},
+                          {"learning_rate": (1e-4, 1.0), "one_minus_beta": (1e-3, 1.0), "lambd": (1e-3, 10.0)},
+                          10, 4, 0.4, seed=21, ripple=0.2, label="three hyperparameters, 4 rounds of 10 trials"),
+                  _search({"learning_rate": 0.001}, {"learning_rate": (1e-4, 1.0)}, 4, 1, 0.25, seed=22,
+                          label="a single round: plain random search")],
     mistakes=[
         Mistake("no_zoom", _bad_search(zoom=False), "every round sampled the whole ranges again: after each round but "
                 "the last, replace the box by a finer one around the best trial so far (coarse to fine)."),
@@ -265,16 +259,14 @@ def _updated_in_test(out, Z, gamma, beta, running, mode="train", momentum=0.9, e
 register(Exercise(
     id="c2w3.batchnorm_forward", reference=_BN, outputs=("Z_tilde", "cache", "running"),
     random_case=_bn_forward_case,
-    fixed_cases=[
-        Case((_Z_BATCH, _GAMMA, _BETA, batchnorm.init_running(3)),
-             label="training mode: a mini-batch of 4 examples with 3 units, running averages at their start "
-                   "(mean 0, variance 1), momentum 0.9"),
-        Case((_Z_BATCH[:, :1], _GAMMA, _BETA, _RUNNING), {"mode": "test"},
-             label="test mode: a single example, normalised with the running averages"),
-        Case((_Z_FLAT, _GAMMA[:2], _BETA[:2], batchnorm.init_running(2)), {"momentum": 0.99},
-             label="training mode: the second unit barely varies (variance about 1e-6, below epsilon = 1e-5), "
-                   "momentum 0.99"),
-    ],
+    fixed_cases=[Case((_Z_BATCH, _GAMMA, _BETA, batchnorm.init_running(3)),
+                      label="training mode: a mini-batch of 4 examples with 3 units, running averages at their start "
+                            "(mean 0, variance 1), momentum 0.9"),
+                 Case((_Z_BATCH[:, :1], _GAMMA, _BETA, _RUNNING), {"mode": "test"},
+                      label="test mode: a single example, normalised with the running averages"),
+                 Case((_Z_FLAT, _GAMMA[:2], _BETA[:2], batchnorm.init_running(2)), {"momentum": 0.99},
+                      label="training mode: the second unit barely varies (variance about 1e-6, below epsilon = 1e-5), "
+                            "momentum 0.99")],
     hidden_cases=[
         Case((np.random.default_rng(31).normal(-2.0, 5.0, size=(6, 64)), *_params(np.random.default_rng(32), 6),
               _running(np.random.default_rng(33), 6)), {"momentum": 0.95, "epsilon": 1e-3},
@@ -427,12 +419,10 @@ def _one_hot_case(rng):
 
 register(Exercise(
     id="c2w3.one_hot", reference=labels.one_hot, outputs="Y", random_case=_one_hot_case,
-    fixed_cases=[
-        Case((np.array([1, 0, 3]), 4), label="the lecture's classes 0 other, 1 cat, 2 dog, 3 baby chick: "
-                                             "labels [1, 0, 3] (cat, other, chick), C = 4"),
-        Case((np.array([[2, 2, 0, 1, 3]]), 4), label="labels given as a row (1, 5), C = 4"),
-        Case((np.array([2, 0]), 3), label="C = 3, m = 2: classes are rows, examples columns"),
-    ],
+    fixed_cases=[Case((np.array([1, 0, 3]), 4), label="the lecture's classes 0 other, 1 cat, 2 dog, 3 baby chick: "
+                                                      "labels [1, 0, 3] (cat, other, chick), C = 4"),
+                 Case((np.array([[2, 2, 0, 1, 3]]), 4), label="labels given as a row (1, 5), C = 4"),
+                 Case((np.array([2, 0]), 3), label="C = 3, m = 2: classes are rows, examples columns")],
     hidden_cases=[Case((np.arange(6) % 3, 6), label="C = 6, classes 3, 4 and 5 never occur"),
                   Case((np.array([[4]]), 5), label="a single example of the last class")],
     mistakes=[
@@ -460,12 +450,10 @@ def _softmax_case(rng):
 
 register(Exercise(
     id="c2w3.softmax", reference=softmax, outputs="A", random_case=_softmax_case,
-    fixed_cases=[
-        Case((_Z_NOTES,), label="the lecture's z = [5, 2, -1, 3]: softmax = [0.842, 0.042, 0.002, 0.114]"),
-        Case((np.array([[1.0, 0.0, -2.0], [2.0, 0.0, 3.0]]),), label="C = 2 classes, 3 examples"),
-        Case((np.array([[1000.0, 0.0], [999.0, 1.0], [990.0, -1.0]]),),
-             label="large logits (1000): e^1000 overflows unless you subtract each column's max"),
-    ],
+    fixed_cases=[Case((_Z_NOTES,), label="the lecture's z = [5, 2, -1, 3]: softmax = [0.842, 0.042, 0.002, 0.114]"),
+                 Case((np.array([[1.0, 0.0, -2.0], [2.0, 0.0, 3.0]]),), label="C = 2 classes, 3 examples"),
+                 Case((np.array([[1000.0, 0.0], [999.0, 1.0], [990.0, -1.0]]),),
+                      label="large logits (1000): e^1000 overflows unless you subtract each column's max")],
     hidden_cases=[Case((np.array([[-800.0, 5.0], [-805.0, 700.0]]),), label="very negative and very large logits"),
                   Case((np.zeros((5, 3)),), label="all logits equal: every class gets 1/5")],
     mistakes=[

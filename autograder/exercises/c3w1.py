@@ -76,12 +76,10 @@ register(Exercise(
              label="no positive prediction at all: precision 0/0 counts as 0"),
         Case((np.array([0, 1, 1, 0, 1, 1]), np.array([0, 1, 0, 0, 1, 1])), label="labels as int vectors of shape (6,)"),
     ],
-    hidden_cases=[
-        Case((np.zeros((1, 5)), np.array([[0.0, 1.0, 0.0, 0.0, 1.0]])),
-             label="no positive label: recall 0/0 counts as 0"),
-        Case(_labels_with(45, 5, 15, 35, seed=3), label="P = 0.9, R = 0.75"),
-        Case((np.array([True, False, True]), np.array([True, True, True])), label="boolean labels"),
-    ],
+    hidden_cases=[Case((np.zeros((1, 5)), np.array([[0.0, 1.0, 0.0, 0.0, 1.0]])),
+                       label="no positive label: recall 0/0 counts as 0"),
+                  Case(_labels_with(45, 5, 15, 35, seed=3), label="P = 0.9, R = 0.75"),
+                  Case((np.array([True, False, True]), np.array([True, True, True])), label="boolean labels")],
     mistakes=[
         Mistake("arithmetic_mean", then(_PRF, lambda prf, *_: (prf[0], prf[1], (prf[0] + prf[1]) / 2)),
                 "F1 is the harmonic mean 2 / (1/p + 1/r) = 2 p r / (p + r), not the arithmetic mean (p + r) / 2 (for "
@@ -149,16 +147,14 @@ register(Exercise(
         Case((np.array([0.90, 0.95]), np.array([[150.0, 300.0]]), np.array([100.0])),
              label="nothing runs within 100 ms"),
     ],
-    hidden_cases=[
-        Case((np.array([0.91, 0.93, 0.93, 0.90]), np.array([[20.0, 40.0, 30.0, 10.0]]), np.array([50.0])),
-             label="a tie on the optimizing metric: the lower index wins"),
-        Case((np.array([0.2, 0.7, 0.4]), np.array([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0], [5.0, 9.0, 5.0]]),
-              np.array([1.0, 2.0, 8.0])), label="3 satisficing metrics, thresholds met with equality"),
-        Case((np.array([0.3, 0.2]), np.array([[1.0, 1.0]]), np.array([0.5])), {"maximize": False},
-             label="nothing feasible, maximize=False"),
-        Case((np.array([0.20, 0.12, 0.15, 0.30]), np.array([[10.0, 30.0, 20.0, 5.0]]), np.array([25.0])),
-             {"maximize": False}, label="the smallest feasible error wins"),
-    ],
+    hidden_cases=[Case((np.array([0.91, 0.93, 0.93, 0.90]), np.array([[20.0, 40.0, 30.0, 10.0]]), np.array([50.0])),
+                       label="a tie on the optimizing metric: the lower index wins"),
+                  Case((np.array([0.2, 0.7, 0.4]), np.array([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0], [5.0, 9.0, 5.0]]),
+                        np.array([1.0, 2.0, 8.0])), label="3 satisficing metrics, thresholds met with equality"),
+                  Case((np.array([0.3, 0.2]), np.array([[1.0, 1.0]]), np.array([0.5])), {"maximize": False},
+                       label="nothing feasible, maximize=False"),
+                  Case((np.array([0.20, 0.12, 0.15, 0.30]), np.array([[10.0, 30.0, 20.0, 5.0]]), np.array([25.0])),
+                       {"maximize": False}, label="the smallest feasible error wins")],
     mistakes=[
         Mistake("ignore_constraints",  # every classifier made feasible
                 lambda o, s, t, maximize=True: _PICK(o, 0 * s, 0 * t, maximize),
@@ -203,24 +199,20 @@ def _split_case(rng: np.random.Generator) -> Case:
 register(Exercise(
     id="c3w1.split_sizes", reference=practical.split_sizes, outputs="sizes", random_case=_split_case, n_random=4,
     n_hidden_random=6,
-    fixed_cases=[
-        Case((100,), label="100 examples: the classic 60/20/20"),
-        Case((1_000,), label="1,000 examples: 60/20/20"),
-        Case((10_000,), label="10,000 examples: still 60/20/20"),
-        Case((1_000_000,), label="the notes' 1,000,000 examples: 98/1/1 = 980,000 / 10,000 / 10,000"),
-        Case((250_000,), label="250,000 examples: 98/1/1"),
-        Case((1_000, (0.7, 0.3)), label="1,000 examples with the given fractions 70/30 (train/test)"),
-        Case((58, (0.6, 0.2, 0.2)), label="58 examples, 60/20/20: 11.6 rounds to 12"),
-        Case((5_000_000,), label="5,000,000 examples: more than a million, 99.5/0.25/0.25"),
-    ],
-    hidden_cases=[
-        Case((10_000,), label="10,000 examples: the last classic size"),
-        Case((10_001,), label="10,001 examples: the first big-data size"),
-        Case((1_000_001,), label="1,000,001 examples: past a million"),
-        Case((999,), label="999 examples: 199.8 rounds to 200"),
-        Case((7, (1 / 3, 1 / 3, 1 / 3)), label="7 examples in thirds: the parts must add up to 7"),
-        Case((2_003, (0.8, 0.1, 0.1)), label="2,003 examples, 80/10/10"),
-    ],
+    fixed_cases=[Case((100,), label="100 examples: the classic 60/20/20"),
+                 Case((1_000,), label="1,000 examples: 60/20/20"),
+                 Case((10_000,), label="10,000 examples: still 60/20/20"),
+                 Case((1_000_000,), label="the notes' 1,000,000 examples: 98/1/1 = 980,000 / 10,000 / 10,000"),
+                 Case((250_000,), label="250,000 examples: 98/1/1"),
+                 Case((1_000, (0.7, 0.3)), label="1,000 examples with the given fractions 70/30 (train/test)"),
+                 Case((58, (0.6, 0.2, 0.2)), label="58 examples, 60/20/20: 11.6 rounds to 12"),
+                 Case((5_000_000,), label="5,000,000 examples: more than a million, 99.5/0.25/0.25")],
+    hidden_cases=[Case((10_000,), label="10,000 examples: the last classic size"),
+                  Case((10_001,), label="10,001 examples: the first big-data size"),
+                  Case((1_000_001,), label="1,000,001 examples: past a million"),
+                  Case((999,), label="999 examples: 199.8 rounds to 200"),
+                  Case((7, (1 / 3, 1 / 3, 1 / 3)), label="7 examples in thirds: the parts must add up to 7"),
+                  Case((2_003, (0.8, 0.1, 0.1)), label="2,003 examples, 80/10/10")],
     mistakes=[
         Mistake("old_rule", split_rule(lambda m: (0.6, 0.2, 0.2)), "60/20/20 is the rule for small data sets (up to "
                 "10,000 examples); up to a million use 98/1/1 (1,000,000 -> 980,000 / 10,000 / 10,000): 10,000 dev "
@@ -277,15 +269,13 @@ def _weighted_case(rng: np.random.Generator) -> Case:
 
 register(Exercise(
     id="c3w1.weighted_error", reference=strategy.weighted_error, outputs="error", random_case=_weighted_case,
-    fixed_cases=[
-        Case(FILTER_A, label="algorithm A: 3 % error but all 20 unacceptable images shown (w = 10): 210/1180 "
-                             "= 0.177966"),
-        Case(FILTER_B, label="algorithm B: 5 % error, none of the 20 shown: 50/1180 = 0.042373"),
-        Case((FILTER_A[0], FILTER_A[1], np.ones((1, 1000))),
-             label="algorithm A with all weights 1: the plain error 0.03"),
-        Case((np.array([[1.0, 0, 1, 0, 1]]), np.array([[1.0, 1, 1, 0, 0]]), np.array([[1.0, 100, 1, 1, 1]])),
-             label="5 examples, one error on an example of weight 100"),
-    ],
+    fixed_cases=[Case(FILTER_A, label="algorithm A: 3 % error but all 20 unacceptable images shown (w = 10): 210/1180 "
+                                      "= 0.177966"),
+                 Case(FILTER_B, label="algorithm B: 5 % error, none of the 20 shown: 50/1180 = 0.042373"),
+                 Case((FILTER_A[0], FILTER_A[1], np.ones((1, 1000))),
+                      label="algorithm A with all weights 1: the plain error 0.03"),
+                 Case((np.array([[1.0, 0, 1, 0, 1]]), np.array([[1.0, 1, 1, 0, 0]]), np.array([[1.0, 100, 1, 1, 1]])),
+                      label="5 examples, one error on an example of weight 100")],
     hidden_cases=[
         Case((FILTER_A[0], FILTER_A[1], np.where(FILTER_A[2] > 1, 100.0, 1.0)), label="algorithm A with w = 100"),
         Case((np.array([1.0, 0.0, 1.0, 1.0]), np.array([1.0, 0.0, 1.0, 1.0]), np.array([1.0, 2.0, 3.0, 4.0])),
@@ -339,11 +329,9 @@ register(Exercise(
         Case((RADIOLOGY, 0.3, 0.4), label="past human level: train 0.3 % is below the proxy 0.5 % (a negative "
                                           "avoidable bias)"),
     ],
-    hidden_cases=[
-        Case(([0.05, 0.01], 0.012, 0.03), label="errors as fractions"),
-        Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
-        Case(([2.0, 1.0], 0.8, 1.5), label="train 0.8 % below the best human level 1 %"),
-    ],
+    hidden_cases=[Case(([0.05, 0.01], 0.012, 0.03), label="errors as fractions"),
+                  Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
+                  Case(([2.0, 1.0], 0.8, 1.5), label="train 0.8 % below the best human level 1 %")],
     mistakes=[
         Mistake("typical_human", lambda h, train, dev: _GAPS(np.max(h), train, dev),
                 "the human-level proxy for the Bayes error is the BEST human error, min(human_errors) (the team of "
@@ -404,13 +392,11 @@ register(Exercise(
         Case(([1.0], 3.0, 5.0), label="human 1 %, train 3 %, dev 5 %: both gaps are 2"),
         Case(([0.5], 0.5, 0.6), label="train error equal to the proxy: avoidable bias 0"),
     ],
-    hidden_cases=[
-        Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
-        Case(([0.05, 0.01], 0.02, 0.021), label="errors as fractions"),
-        Case(([2.0], 1.8, 2.1), label="train 1.8 % below a 2 % proxy"),
-        Case(([0.5], 2.5, 4.5), label="both gaps are 2 points"),
-        Case(([3.0, 2.0], 2.0, 2.5), label="train error equal to the best human level"),
-    ],
+    hidden_cases=[Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
+                  Case(([0.05, 0.01], 0.02, 0.021), label="errors as fractions"),
+                  Case(([2.0], 1.8, 2.1), label="train 1.8 % below a 2 % proxy"),
+                  Case(([0.5], 2.5, 4.5), label="both gaps are 2 points"),
+                  Case(([3.0, 2.0], 2.0, 2.5), label="train error equal to the best human level")],
     mistakes=[
         Mistake("typical_human", lambda h, train, dev: strategy.next_focus(np.max(h), train, dev),
                 "measure the avoidable bias against the BEST human level, min(human_errors): with radiology levels 3 "

@@ -60,11 +60,9 @@ register(Exercise(
              "great cat 43 %, blurry 61 %, instagram filter 12 % (124 % together), incorrectly labeled 6 %"),
         Case((SMALL_TAGS, SMALL_CATEGORIES), label="5 examples, one untagged, two with two tags"),
     ],
-    hidden_cases=[
-        Case((CAR_TAGS, CAR_CATEGORIES), label="the car's 200 misclassified dev frames"),
-        Case(([["glare"], ["glare", "night"], ["glare"]], ["night", "rain", "glare"]),
-             label="a category in every row and one in none"),
-    ],
+    hidden_cases=[Case((CAR_TAGS, CAR_CATEGORIES), label="the car's 200 misclassified dev frames"),
+                  Case(([["glare"], ["glare", "night"], ["glare"]], ["night", "rain", "glare"]),
+                       label="a category in every row and one in none")],
     mistakes=[
         Mistake("by_tags", lambda tags, cats: {c: n / sum(map(len, tags)) for c, n in _counts(tags, cats).items()},
                 "divide by the number of misclassified examples (rows), not by the number of tags: an example with "
@@ -98,11 +96,9 @@ register(Exercise(
         Case((0.10, 0.50), label="dev error 10 %, 50 of 100 errors are dogs: 5 %"),
         Case((0.10, np.array([0.08, 0.43, 0.61, 0.12])), label="dev error 10 %, the spreadsheet's four fractions"),
     ],
-    hidden_cases=[
-        Case((0.08, 0.0), label="a category with no errors"),
-        Case((0.08, 1.0), label="a category holding every error"),
-        Case((0.08, np.array([0.46, 0.19, 0.27, 0.35, 0.04])), label="the car's five categories"),
-    ],
+    hidden_cases=[Case((0.08, 0.0), label="a category with no errors"),
+                  Case((0.08, 1.0), label="a category holding every error"),
+                  Case((0.08, np.array([0.46, 0.19, 0.27, 0.35, 0.04])), label="the car's five categories")],
     mistakes=[
         Mistake("reduction", lambda e, f: e * np.asarray(f, dtype=float) if np.ndim(f) else e * f,
                 "dev_error * fraction is how much the error drops; the ceiling is the error that is left: "
@@ -135,18 +131,14 @@ def _share_case(rng: np.random.Generator) -> Case:
 
 register(Exercise(
     id="c3w2.mislabeled_share", reference=_SHARE, outputs="impact", random_case=_share_case,
-    fixed_cases=[
-        Case((0.10, 0.006), label="case 1: dev error 10 %, 6 % of the errors mislabelled (0.6 %)"),
-        Case((0.02, 0.006), label="case 2: dev error 2 %, still 0.6 % from wrong labels (share 30 %)"),
-        Case((0.021, 0.006, 0.019), label="2.1 % vs a rival at 1.9 % with 0.6 % label error: fix the labels"),
-        Case((0.10, 0.006, 0.08), label="10 % vs a rival at 8 % with 0.6 % label error"),
-        Case((0.019, 0.006, 0.031), label="1.9 % vs a rival at 3.1 %"),
-    ],
-    hidden_cases=[
-        Case((0.08, 0.0032), label="the car: dev error 8 %, 4 % of the errors mislabelled"),
-        Case((0.05, 0.0), label="no wrong labels at all"),
-        Case((0.03, 0.01, 0.025), label="a rival half a point better, 1 % label error"),
-    ],
+    fixed_cases=[Case((0.10, 0.006), label="case 1: dev error 10 %, 6 % of the errors mislabelled (0.6 %)"),
+                 Case((0.02, 0.006), label="case 2: dev error 2 %, still 0.6 % from wrong labels (share 30 %)"),
+                 Case((0.021, 0.006, 0.019), label="2.1 % vs a rival at 1.9 % with 0.6 % label error: fix the labels"),
+                 Case((0.10, 0.006, 0.08), label="10 % vs a rival at 8 % with 0.6 % label error"),
+                 Case((0.019, 0.006, 0.031), label="1.9 % vs a rival at 3.1 %")],
+    hidden_cases=[Case((0.08, 0.0032), label="the car: dev error 8 %, 4 % of the errors mislabelled"),
+                  Case((0.05, 0.0), label="no wrong labels at all"),
+                  Case((0.03, 0.01, 0.025), label="a rival half a point better, 1 % label error")],
     mistakes=[
         Mistake("share_of_all", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le}),
                 "share is the fraction of the *errors* due to wrong labels: label_error / dev_error (0.006 / 0.10 = 6 "
@@ -269,11 +261,9 @@ def _gaps_case(rng: np.random.Generator) -> Case:
 register(Exercise(
     id="c3w2.error_gaps", reference=ea.error_gaps, outputs="gaps", random_case=_gaps_case,
     fixed_cases=[Case(v, label=f"scenario {k} of the notes' table (errors in %)") for k, v in SCENARIOS.items()],
-    hidden_cases=[
-        Case((0.01, 0.02, 0.026, 0.08, 0.083), label="the car (errors as fractions)"),
-        Case(SCENARIO_G, label="a test error far above dev"),
-        Case((0.5, 0.4, 0.3, 0.2, 0.1), label="every gap negative"),
-    ],
+    hidden_cases=[Case((0.01, 0.02, 0.026, 0.08, 0.083), label="the car (errors as fractions)"),
+                  Case(SCENARIO_G, label="a test error far above dev"),
+                  Case((0.5, 0.4, 0.3, 0.2, 0.1), label="every gap negative")],
     mistakes=[
         Mistake("mismatch_from_train", _gaps_slip(data_mismatch=lambda g: g["train_to_dev"]),
                 "data mismatch is measured from the train-dev error: dev - train_dev. dev - train mixes variance and "
@@ -322,12 +312,10 @@ register(Exercise(
     id="c3w2.diagnose_gaps", reference=_DIAGNOSE, outputs="problems", random_case=_diagnose_case,
     fixed_cases=[Case((ea.error_gaps(*v),), label=f"the gaps of scenario {k}") for k, v in SCENARIOS.items()]
     + [Case((ea.error_gaps(*SCENARIO_G),), label="human 1, train 2, train-dev 2.5, dev 3, test 8")],
-    hidden_cases=[
-        Case((ea.error_gaps(0.01, 0.02, 0.026, 0.08, 0.083),), label="the car"),
-        Case((ea.error_gaps(0.5, 0.4, 0.3, 0.2, 0.1),), label="every gap negative"),
-        Case((ea.error_gaps(0, 10, None, 12),), label="no train-dev set, a large avoidable bias"),
-        Case((ea.error_gaps(*SCENARIOS["E"]),), {"ratio": 0.95}, label="scenario E with ratio 0.95"),
-    ],
+    hidden_cases=[Case((ea.error_gaps(0.01, 0.02, 0.026, 0.08, 0.083),), label="the car"),
+                  Case((ea.error_gaps(0.5, 0.4, 0.3, 0.2, 0.1),), label="every gap negative"),
+                  Case((ea.error_gaps(0, 10, None, 12),), label="no train-dev set, a large avoidable bias"),
+                  Case((ea.error_gaps(*SCENARIOS["E"]),), {"ratio": 0.95}, label="scenario E with ratio 0.95")],
     mistakes=[
         Mistake("largest_only", lambda gaps, ratio=0.5: _DIAGNOSE(gaps, 1.0)[:1],
                 "return every gap that is at least ratio times the largest, not just the largest: in scenario E both "
@@ -384,11 +372,9 @@ register(Exercise(
         Case((mt.NOTES_Y_HAT, mt.SEED_Y), {"per_label": True}, label="the notes' Y_hat, per labelled entry: 0.2307447"),
         Case((_ALL_Q_HAT, _ALL_Q), label="an example (column) with no label at all: it still counts in m"),
     ],
-    hidden_cases=[
-        Case((mt.NOTES_Y_HAT, np.nan_to_num(mt.SEED_Y, nan=1.0)), label="every label known"),
-        Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
-        Case((_ALL_Q_HAT, _ALL_Q), {"per_label": True}, label="a column of '?', per labelled entry"),
-    ],
+    hidden_cases=[Case((mt.NOTES_Y_HAT, np.nan_to_num(mt.SEED_Y, nan=1.0)), label="every label known"),
+                  Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
+                  Case((_ALL_Q_HAT, _ALL_Q), {"per_label": True}, label="a column of '?', per labelled entry")],
     mistakes=[
         Mistake("nan_as_zero", lambda Y_hat, Y, per_label=False: _LOSS(Y_hat, np.nan_to_num(Y, nan=0.0), per_label),
                 "a '?' is not a label 0: leave those entries out of the sum entirely (np.nan_to_num alone turns every "
@@ -456,10 +442,8 @@ register(Exercise(
         Case((mt.NOTES_Y_HAT, mt.SEED_Y), {"per_label": True}, label="the same, per labelled entry: J = 0.2307447"),
         Case((_ALL_Q_HAT, _ALL_Q), label="an example (column) with no label at all"),
     ],
-    hidden_cases=[
-        Case((_HALF, mt.SEED_Y), label="the notes' Y with Y_hat = 0.5"),
-        Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
-    ],
+    hidden_cases=[Case((_HALF, mt.SEED_Y), label="the notes' Y with Y_hat = 0.5"),
+                  Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)")],
     mistakes=[
         Mistake("grad_no_1_over_m", _grad_slip(lambda d, Y_hat, Y, n: d * n), "dY_hat is the slope of J itself, so it "
                 "carries the 1/m of the cost (the course's dAL, without 1/m, is the slope of one example's loss)."),
