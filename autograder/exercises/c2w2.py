@@ -38,11 +38,6 @@ def _dims(rng):
     return [int(rng.integers(2, 6)) for _ in range(int(rng.integers(2, 5)))]
 
 
-def _keys(parameters):
-    L = len(parameters) // 2
-    return [f"{k}{l}" for l in range(1, L + 1) for k in "Wb"]
-
-
 def _layer(key):
     """The layer number of a parameter or gradient key ("W2", "db3", "dW1" -> 2, 3, 1); 0 for "dA0" and such."""
     return int(key.lstrip("dWb")) if key.lstrip("d")[:1] in ("W", "b") else 0
@@ -162,14 +157,14 @@ register(Exercise(
 
 # ------------------------------------------------------------------ momentum
 
-def _init_case(rng):
-    return Case((_net(rng, _dims(rng)),), label="random network")
+_INIT_CASES = dict(  # the two initialisers of the moments take the same parameters
+    fixed_cases=[Case((_P,), label="W1 (2, 3), b1 (2, 1), W2 (3, 2), b2 (3, 1)")],
+    random_case=lambda rng: Case((_net(rng, _dims(rng)),), label="random network"),
+    hidden_cases=[Case((_net(np.random.default_rng(9), [2, 5, 2, 1]),), label="the moons network [2, 5, 2, 1]")])
 
 
 register(Exercise(
-    id="c2w2.initialize_velocity", reference=optim.initialize_velocity, outputs="v",
-    fixed_cases=[Case((_P,), label="W1 (2, 3), b1 (2, 1), W2 (3, 2), b2 (3, 1)")], random_case=_init_case,
-    hidden_cases=[Case((_net(np.random.default_rng(9), [2, 5, 2, 1]),), label="the moons network [2, 5, 2, 1]")],
+    id="c2w2.initialize_velocity", reference=optim.initialize_velocity, outputs="v", **_INIT_CASES,
     mistakes=[
         Mistake("keys", lambda p: {k[1:]: v for k, v in optim.initialize_velocity(p).items()},
                 "name the entries after the gradients: v['dW' + str(l)] and v['db' + str(l)], not 'W1', 'b1'."),
@@ -220,9 +215,7 @@ register(Exercise(
 # ---------------------------------------------------------------------- Adam
 
 register(Exercise(
-    id="c2w2.initialize_adam", reference=optim.initialize_adam, outputs=("v", "s"),
-    fixed_cases=[Case((_P,), label="W1 (2, 3), b1 (2, 1), W2 (3, 2), b2 (3, 1)")], random_case=_init_case,
-    hidden_cases=[Case((_net(np.random.default_rng(9), [2, 5, 2, 1]),), label="the moons network [2, 5, 2, 1]")],
+    id="c2w2.initialize_adam", reference=optim.initialize_adam, outputs=("v", "s"), **_INIT_CASES,
     mistakes=[
         Mistake("keys", lambda p: tuple({k[1:]: x for k, x in d.items()} for d in optim.initialize_adam(p)),
                 "name the entries after the gradients: v['dW' + str(l)], s['db' + str(l)], ..., not 'W1', 'b1'."),
@@ -237,22 +230,17 @@ register(Exercise(
 ))
 
 
-def _bad_adam(correct=True, beta_power=False, eps_inside=False):
+def _bad_adam(correction=lambda beta, t: 1 - beta ** t, root=lambda s, epsilon: np.sqrt(s) + epsilon):
+    """Adam's step with another bias ``correction(beta, t)`` (the divisor) or another ``root(s_corrected, epsilon)``."""
     def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
                                     epsilon=1e-8):
         out_p, out_v, out_s, v_c, s_c = {}, {}, {}, {}, {}
-        for k in _keys(parameters):
+        for k in parameters:
             d = "d" + k
             out_v[d] = beta1 * v[d] + (1 - beta1) * grads[d]
             out_s[d] = beta2 * s[d] + (1 - beta2) * grads[d] ** 2
-            if not correct:
-                v_c[d], s_c[d] = out_v[d], out_s[d]
-            elif beta_power:
-                v_c[d], s_c[d] = out_v[d] / beta1 ** t, out_s[d] / beta2 ** t
-            else:
-                v_c[d], s_c[d] = out_v[d] / (1 - beta1 ** t), out_s[d] / (1 - beta2 ** t)
-            denom = np.sqrt(s_c[d] + epsilon) if eps_inside else np.sqrt(s_c[d]) + epsilon
-            out_p[k] = parameters[k] - learning_rate * v_c[d] / denom
+            v_c[d], s_c[d] = out_v[d] / correction(beta1, t), out_s[d] / correction(beta2, t)
+            out_p[k] = parameters[k] - learning_rate * v_c[d] / root(s_c[d], epsilon)
         return out_p, out_v, out_s, v_c, s_c
     return update_parameters_with_adam
 
@@ -291,13 +279,14 @@ register(Exercise(
              label="small gradients and moments, t = 3"),
     ],
     mistakes=[
-        Mistake("no_correction", _bad_adam(correct=False), "the moments are not bias-corrected: v_corrected = v / (1 - "
-                "beta1**t) and s_corrected = s / (1 - beta2**t), and the step uses the corrected values."),
-        Mistake("beta_power", _bad_adam(beta_power=True),
+        Mistake("no_correction", _bad_adam(correction=lambda beta, t: 1), "the moments are not bias-corrected: "
+                "v_corrected = v / (1 - beta1**t) and s_corrected = s / (1 - beta2**t), and the step uses the "
+                "corrected values."),
+        Mistake("beta_power", _bad_adam(correction=lambda beta, t: beta ** t),
                 "the correction divides by 1 - beta**t, not by beta**t: v / (1 - beta1**t), s / (1 - beta2**t)."),
         Mistake("t_from_zero", lambda p, g, v, s, t, **kw: _ADAM(p, g, v, s, t + 1, **kw), "t already counts the steps "
                 "from 1 (the first step has t = 1): use beta1**t and beta2**t as they are, without adding 1."),
-        Mistake("eps_inside", _bad_adam(eps_inside=True),
+        Mistake("eps_inside", _bad_adam(root=lambda s, epsilon: np.sqrt(s + epsilon)),
                 "epsilon goes outside the square root here: divide by np.sqrt(s_corrected) + epsilon, not by "
                 "np.sqrt(s_corrected + epsilon) (the lecture's way; they differ where s is tiny)."),
         Mistake("ascent", lambda p, g, v, s, t, learning_rate=0.01, **kw: _ADAM(
