@@ -297,22 +297,19 @@ register(Exercise(
 
 # ------------------------------------------------- exponentially weighted average
 
-def _bad_ewa(correct=True, beta_power=False, dampen=True, feed_back=False, start_at_theta=False):
+_EWA = schedules.exponentially_weighted_average
+
+
+def _bad_ewa(correction=lambda beta, t: 1 - beta ** t, feed_back=False, v_1=lambda beta, theta_1: (1 - beta) * theta_1):
+    """The average with another bias ``correction(beta, t)`` (the divisor), the corrected v fed back into the
+    recursion, or another first value ``v_1(beta, theta_1)``."""
     def exponentially_weighted_average(theta, beta, bias_correction=False):
         theta = np.asarray(theta, dtype=float)
         out, v = np.zeros(theta.shape), 0.0
         for t in range(1, theta.size + 1):
-            if start_at_theta and t == 1:
-                v = theta[0]
-            else:
-                v = beta * v + ((1 - beta) if dampen else 1.0) * theta[t - 1]
-            if bias_correction and correct:
-                corrected = v / (beta ** t if beta_power else 1 - beta ** t)
-                if feed_back:
-                    v = corrected
-                out[t - 1] = corrected
-            else:
-                out[t - 1] = v
+            v = v_1(beta, theta[0]) if t == 1 else beta * v + (1 - beta) * theta[t - 1]
+            out[t - 1] = v / correction(beta, t) if bias_correction else v
+            v = out[t - 1] if feed_back else v
         return out
     return exponentially_weighted_average
 
@@ -327,7 +324,7 @@ def _ewa_case(rng):
 _THETA2 = np.array([10.0, 20.0])
 
 register(Exercise(
-    id="c2w2.exponentially_weighted_average", reference=schedules.exponentially_weighted_average, outputs="v",
+    id="c2w2.exponentially_weighted_average", reference=_EWA, outputs="v",
     random_case=_ewa_case,
     fixed_cases=[Case((np.array([1.0, 0.0]), 0.98), {"bias_correction": False},
                       label="beta 0.98, theta = [1, 0]: v_1 = 0.02, v_2 = 0.0196 (the notes' weight of theta_1)"),
@@ -341,16 +338,17 @@ register(Exercise(
                        label="a constant 7 with beta 0.9: the corrected average is 7 from the start"),
                   Case((np.array([3.0]), 0.98), {"bias_correction": True}, label="a single value")],
     mistakes=[
-        Mistake("no_correction", _bad_ewa(correct=False),
+        Mistake("no_correction", lambda theta, beta, bias_correction=False: _EWA(theta, beta),
                 "with bias_correction=True, divide each v_t by 1 - beta**t (t = 1, 2, ...) before returning it."),
-        Mistake("beta_power", _bad_ewa(beta_power=True),
+        Mistake("beta_power", _bad_ewa(correction=lambda beta, t: beta ** t),
                 "the correction divides by 1 - beta**t, the sum of the weights, not by beta**t."),
-        Mistake("no_one_minus_beta", _bad_ewa(dampen=False),
+        Mistake("no_one_minus_beta",  # v = beta v + theta_t is the reference on theta / (1 - beta)
+                lambda theta, beta, bias_correction=False: _EWA(np.divide(theta, 1 - beta), beta, bias_correction),
                 "the new value enters with weight (1 - beta): v = beta * v + (1 - beta) * theta_t."),
         Mistake("corrected_fed_back", _bad_ewa(feed_back=True),
                 "keep the uncorrected v in the recursion: the corrected v / (1 - beta**t) goes only into the output."),
-        Mistake("start_at_theta", _bad_ewa(start_at_theta=True), "start from v_0 = 0, so that v_1 = (1 - beta) * "
-                "theta_1; the bias correction is what repairs the small early values."),
+        Mistake("start_at_theta", _bad_ewa(v_1=lambda beta, theta_1: theta_1), "start from v_0 = 0, so that v_1 = (1 - "
+                "beta) * theta_1; the bias correction is what repairs the small early values."),
     ],
 ))
 
