@@ -186,20 +186,14 @@ def _dropout_forward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
                 label=f"random X ({dims[0]}, {m}), network {dims}, keep_prob = {keep_prob}, seed = {seed}")
 
 
-def _bad_dropout_forward(rescale="divide", keep="below", per_unit=False):
+def _bad_dropout_forward(mask=lambda rng, A, kp: rng.rand(*A.shape) < kp, rescale=lambda A, kp: A / kp):
+    """The course's forward pass with another ``mask(rng, A, keep_prob)`` or ``rescale(A * D, keep_prob)``."""
     def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, seed=1):
-        rng = np.random.RandomState(seed)
-        p = parameters
+        rng, p = np.random.RandomState(seed), parameters
 
         def drop(A):
-            D = rng.rand(A.shape[0], 1 if per_unit else A.shape[1])
-            D = D < keep_prob if keep == "below" else D > keep_prob
-            A = A * D
-            if rescale == "divide":
-                A = A / keep_prob
-            elif rescale == "multiply":
-                A = A * keep_prob
-            return D, A
+            D = mask(rng, A, keep_prob)
+            return D, rescale(A * D, keep_prob)
 
         Z1 = p["W1"] @ X + p["b1"]
         D1, A1 = drop(_relu(Z1))
@@ -218,14 +212,16 @@ register(Exercise(
     fixed_cases=[_dropout_forward_case(np.random.default_rng(3), dims=[3, 5, 3, 1], m=4, keep_prob=0.7, seed=1),
                  _dropout_forward_case(np.random.default_rng(4), dims=[2, 20, 3, 1], m=6, keep_prob=0.86, seed=1)],
     mistakes=[
-        Mistake("no_rescale", _bad_dropout_forward(rescale=None),
+        Mistake("no_rescale", _bad_dropout_forward(rescale=lambda A, kp: A),
                 "after A1 = A1 * D1, divide by keep_prob (A1 = A1 / keep_prob), and the same for A2: this is "
                 "*inverted* dropout, which keeps the expected value of each activation unchanged."),
-        Mistake("multiply", _bad_dropout_forward(rescale="multiply"), "divide the kept activations by keep_prob (A1 / "
-                "keep_prob), do not multiply by it: the survivors must make up for the units that were shut off."),
-        Mistake("keeps_the_dropped", _bad_dropout_forward(keep="above"), "the mask must keep a unit with probability "
-                "keep_prob: D1 = np.random.rand(...) < keep_prob (with '>' you keep a fraction 1 - keep_prob)."),
-        Mistake("per_unit_mask", _bad_dropout_forward(per_unit=True),
+        Mistake("multiply", _bad_dropout_forward(rescale=lambda A, kp: A * kp), "divide the kept activations by "
+                "keep_prob (A1 / keep_prob), do not multiply by it: the survivors must make up for the units that were "
+                "shut off."),
+        Mistake("keeps_the_dropped", _bad_dropout_forward(mask=lambda rng, A, kp: rng.rand(*A.shape) > kp),
+                "the mask must keep a unit with probability keep_prob: D1 = np.random.rand(...) < keep_prob (with '>' "
+                "you keep a fraction 1 - keep_prob)."),
+        Mistake("per_unit_mask", _bad_dropout_forward(mask=lambda rng, A, kp: rng.rand(A.shape[0], 1) < kp),
                 "draw one number per unit AND per example: D1 = np.random.rand(A1.shape[0], A1.shape[1]); a mask of "
                 "shape (n, 1) shuts off the same units for every example."),
     ],
