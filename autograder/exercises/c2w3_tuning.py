@@ -127,8 +127,10 @@ def _search_case(rng):
                          f"rng = np.random.default_rng({seed})")
 
 
-def _bad_search(zoom=True, pick="min", scale="log", clip=True, among="all", draw="per_name", first_round=1):
+def _bad_search(zoom=True, pick=np.argmin, log=True, clip=True, among="all", draw="per_name", first_round=1):
     """random_search with one deliberate slip."""
+    to, back = (np.log10, lambda x: 10.0 ** x) if log else (float, float)
+
     def random_search(objective, ranges, n_trials=20, n_rounds=2, shrink=0.25, rng=None):
         box = {k: tuple(v) for k, v in ranges.items()}
         trials = []
@@ -144,19 +146,13 @@ def _bad_search(zoom=True, pick="min", scale="log", clip=True, among="all", draw
             if k == n_rounds - 1 or not zoom:
                 continue
             pool = trials if among == "all" else trials[-n_trials:]
-            costs = [t["cost"] for t in pool]
-            best = pool[int(np.argmin(costs) if pick == "min" else np.argmax(costs))]["params"]
+            best = pool[int(pick([t["cost"] for t in pool]))]["params"]
             new = {}
             for name, (lo, hi) in box.items():
-                if scale == "log":
-                    a, b, c = np.log10(lo), np.log10(hi), np.log10(best[name])
-                    half = shrink * (b - a) / 2
-                    l2, h2 = (max(a, c - half), min(b, c + half)) if clip else (c - half, c + half)
-                    new[name] = (10.0 ** l2, 10.0 ** h2)
-                else:
-                    half = shrink * (hi - lo) / 2
-                    c = best[name]
-                    new[name] = (max(lo, c - half), min(hi, c + half)) if clip else (c - half, c + half)
+                a, b, c = to(lo), to(hi), to(best[name])
+                half = shrink * (b - a) / 2
+                l2, h2 = (max(a, c - half), min(b, c + half)) if clip else (c - half, c + half)
+                new[name] = (back(l2), back(h2))
             box = new
         return trials
     return quiet(random_search)
@@ -182,9 +178,9 @@ register(Exercise(
     mistakes=[
         Mistake("no_zoom", _bad_search(zoom=False), "every round sampled the whole ranges again: after each round but "
                 "the last, replace the box by a finer one around the best trial so far (coarse to fine)."),
-        Mistake("argmax", _bad_search(pick="max"), "you zoomed into the worst trial: the objective is a cost, lower is "
+        Mistake("argmax", _bad_search(pick=np.argmax), "you zoomed into the worst trial: the objective is a cost, lower is "
                 "better, so the best trial has the smallest cost (np.argmin)."),
-        Mistake("linear_zoom", _bad_search(scale="linear"),
+        Mistake("linear_zoom", _bad_search(log=False),
                 "zoom on the log scale: centre c = log10(best value), half-width shrink * (log10(high) - "
                 "log10(low)) / 2 decades, new range 10 ** (c - half), 10 ** (c + half), clipped to the box."),
         Mistake("no_clip", _bad_search(clip=False), "the finer box leaves the current one: clip it, max(log10(low), c "
