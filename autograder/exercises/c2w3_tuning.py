@@ -178,8 +178,8 @@ register(Exercise(
     mistakes=[
         Mistake("no_zoom", _bad_search(zoom=False), "every round sampled the whole ranges again: after each round but "
                 "the last, replace the box by a finer one around the best trial so far (coarse to fine)."),
-        Mistake("argmax", _bad_search(pick=np.argmax), "you zoomed into the worst trial: the objective is a cost, lower is "
-                "better, so the best trial has the smallest cost (np.argmin)."),
+        Mistake("argmax", _bad_search(pick=np.argmax), "you zoomed into the worst trial: the objective is a cost, "
+                "lower is better, so the best trial has the smallest cost (np.argmin)."),
         Mistake("linear_zoom", _bad_search(log=False),
                 "zoom on the log scale: centre c = log10(best value), half-width shrink * (log10(high) - "
                 "log10(low)) / 2 decades, new range 10 ** (c - half), 10 ** (c + half), clipped to the box."),
