@@ -321,19 +321,7 @@ def _bad_bn_backward(axis=1, mean_term=True):
     return batchnorm_backward
 
 
-def _with_cache(mode=None, gamma=None):
-    """The reference on a changed cache (Z_norm, inv_std, gamma, mode): another mode, or gamma = ones."""
-    def batchnorm_backward(dZ_tilde, cache):
-        Z_norm, inv_std, g, m = cache
-        changed = (Z_norm, inv_std, g if gamma is None else np.ones_like(g), m if mode is None else mode)
-        return batchnorm.batchnorm_backward(dZ_tilde, changed)
-    return batchnorm_backward
-
-
-def _means_not_sums(dZ_tilde, cache):
-    dZ, dgamma, dbeta = batchnorm.batchnorm_backward(dZ_tilde, cache)
-    m = dZ_tilde.shape[1]
-    return dZ, dgamma / m, dbeta / m
+_BNB = batchnorm.batchnorm_backward  # known slips change its cache (Z_norm, inv_std, gamma, mode) or its outputs
 
 
 def _copy_cache(cache):
@@ -380,19 +368,22 @@ _BWD_TEST = _bn_backward_case(np.random.default_rng(42), mode="test", n=3, m=2)
 _BWD_TEST.label = "test mode: mu and sigma^2 are the running averages, constants"
 
 register(Exercise(
-    id="c2w3.batchnorm_backward", reference=batchnorm.batchnorm_backward, outputs=("dZ", "dgamma", "dbeta"),
+    id="c2w3.batchnorm_backward", reference=_BNB, outputs=("dZ", "dgamma", "dbeta"),
     fixed_cases=[_BWD_TRAIN, _BWD_TEST], random_case=_bn_backward_case, gradcheck=_bn_gradcheck,
     hidden_cases=[_bn_backward_case(np.random.default_rng(43), mode="train", n=5, m=32),
                   _bn_backward_case(np.random.default_rng(44), mode="train", n=1, m=2)],
     mistakes=[
-        Mistake("ignores_batch_statistics", _with_cache(mode="test"), "in training mode mu and sigma^2 are computed "
-                "from the mini-batch, so every z also moves them: dZ = gamma * inv_std * (dZ_tilde - mean(dZ_tilde) - "
-                "Z_norm * mean(dZ_tilde * Z_norm)), the means over the examples (axis=1, keepdims=True)."),
-        Mistake("means_not_sums", _means_not_sums, "dZ_tilde already holds slopes of the cost (the 1/m is inside), so "
-                "dbeta and dgamma are sums over the examples, np.sum(..., axis=1, keepdims=True), not means."),
-        Mistake("no_gamma", _with_cache(gamma="ones"), "Z_tilde = gamma * Z_norm + beta, so the slope reaching Z_norm "
-                "is gamma * dZ_tilde: multiply dZ by gamma."),
-        Mistake("train_formula_in_test", _with_cache(mode="train"),
+        Mistake("ignores_batch_statistics", lambda dZ_tilde, c: _BNB(dZ_tilde, (*c[:3], "test")),
+                "in training mode mu and sigma^2 are computed from the mini-batch, so every z also moves them: dZ = "
+                "gamma * inv_std * (dZ_tilde - mean(dZ_tilde) - Z_norm * mean(dZ_tilde * Z_norm)), the means over the "
+                "examples (axis=1, keepdims=True)."),
+        Mistake("means_not_sums", then(_BNB, lambda out, dZt, _: (out[0], *(g / dZt.shape[1] for g in out[1:]))),
+                "dZ_tilde already holds slopes of the cost (the 1/m is inside), so dbeta and dgamma are sums over the "
+                "examples, np.sum(..., axis=1, keepdims=True), not means."),
+        Mistake("no_gamma", lambda dZ_tilde, c: _BNB(dZ_tilde, (c[0], c[1], np.ones_like(c[2]), c[3])),
+                "Z_tilde = gamma * Z_norm + beta, so the slope reaching Z_norm is gamma * dZ_tilde: multiply dZ by "
+                "gamma."),
+        Mistake("train_formula_in_test", lambda dZ_tilde, c: _BNB(dZ_tilde, (*c[:3], "train")),
                 "in test mode mu and sigma^2 are the running averages, constants that do not depend on Z: "
                 "dZ = gamma * inv_std * dZ_tilde (look at the mode stored in the cache)."),
         Mistake("no_mean_term", _bad_bn_backward(mean_term=False),
