@@ -304,8 +304,9 @@ register(Exercise(
         Mistake("no_mask", _doctored(D1=lambda D, kp: np.ones_like(D), D2=lambda D, kp: np.ones_like(D)),
                 "apply the forward pass's masks: dA2 = dA2 * D2 and dA1 = dA1 * D1 (from the cache) before dividing "
                 "by keep_prob; a unit that was shut off gets no gradient."),
-        Mistake("rescale_twice", _doctored(D1=lambda D, kp: D / kp, D2=lambda D, kp: D / kp), "divide dA1 and dA2 by "
-                "keep_prob once each: the 1/keep_prob of the forward pass appears once in the gradient, not twice."),
+        Mistake("rescale_twice", _doctored(D1=lambda D, kp: D / kp, D2=lambda D, kp: D / kp),
+                "divide dA1 and dA2 by keep_prob once each: the 1/keep_prob of the forward pass appears once in the "
+                "gradient, not twice."),
         Mistake("multiply", _doctored(D1=lambda D, kp: D * kp * kp, D2=lambda D, kp: D * kp * kp),
                 "divide dA by keep_prob (dA2 = dA2 * D2 / keep_prob), do not multiply by it."),
         Mistake("layer2_only", _doctored(D1=lambda D, kp: np.full_like(D, kp)),

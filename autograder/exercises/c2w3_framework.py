@@ -103,8 +103,9 @@ register(layer_exercise(
     fixed_cases=[Case((_Z_RELU, _DA_RELU), label="Z (2, 4) with both signs, dA with both signs")],
     random_case=_relu_case, hidden_cases=[_relu_case(np.random.default_rng(5), (3, 4, 2))],
     mistakes=[
-        Mistake("mask_with_dA", override(nn.ReLU, backward=lambda self, dA: dA * (dA > 0)), "the mask comes from the "
-                "layer's input: dZ = dA * (Z > 0) with Z from the cache, not from the sign of dA."),
+        Mistake("mask_with_dA", override(nn.ReLU, backward=lambda self, dA: dA * (dA > 0)),
+                "the mask comes from the layer's input: dZ = dA * (Z > 0) with Z from the cache, not from the sign of "
+                "dA."),
         Mistake("no_mask", override(nn.ReLU, backward=lambda self, dA: dA),
                 "ReLU's slope is 0 where Z <= 0: multiply dA by the mask (Z > 0)."),
         Mistake("mask_only", override(nn.ReLU, backward=lambda self, dA: nn.ReLU.backward(self, np.ones_like(dA))),

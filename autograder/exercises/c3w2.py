@@ -143,8 +143,9 @@ register(Exercise(
         Mistake("share_of_all", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le}),
                 "share is the fraction of the *errors* due to wrong labels: label_error / dev_error (0.006 / 0.10 = 6 "
                 "%, 0.006 / 0.02 = 30 %)."),
-        Mistake("share_vs_other", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le / (e - le)}), "divide "
-                "the label error by the whole dev error, not by the other error: share = label_error / dev_error."),
+        Mistake("share_vs_other", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le / (e - le)}),
+                "divide the label error by the whole dev error, not by the other error: share = label_error / "
+                "dev_error."),
         Mistake("other_from_one", then(_SHARE, lambda out, e, le, r=None: {**out, "other_error": 1 - le}),
                 "other_error is the part of the dev error not caused by labels: dev_error - label_error (9.4 % in "
                 "case 1), not 1 - label_error."),
