@@ -1,38 +1,30 @@
 """Course 2, Week 1: gradient checking (notebook ``course2/week1/gradient_checking.ipynb``).
 
-References: ``dlkit.gradcheck`` (``dictionary_to_vector``, ``vector_to_dictionary``,
-``gradients_to_vector``, ``gradient_check_n``) and ``dlkit.regularization``
-(the 3-layer network); the 1-D functions and the thin adapters with the
-notebook's signatures are below. Tests: ``autograder/tests/test_c2w1_gradient_checking.py``.
+References: ``dlkit.gradcheck`` and ``dlkit.regularization`` (the 3-layer network); the 1-D functions
+(J(theta) = theta * x, so dJ/dtheta = x) and thin adapters with the notebook's signatures are below.
 
-The 1-D example is J(theta) = theta * x, so dJ/dtheta = x; the notes' check
-uses the two-sided difference with epsilon = 1e-7 and the relative difference
-||approx - grad|| / (||approx|| + ||grad||).
-
-About the tolerances. For a correct gradient the difference is rounding
-noise (about 1e-10 in 1-D, 1e-8 for the network), so ``gradient_check`` is
-compared to a relative 1e-3 (the noise is fixed by the formula's few float
-operations, which every correct version performs) and ``gradient_check_n``
-up to an absolute 1e-6 (its cost function is the student's, whose rounding may
-differ from the reference's). The N-dim cases also use epsilon = 1e-2, where
-the difference is a real number and a one-sided difference stands out, and
-gradients with the notebook's planted bugs (dW2 twice too large, db1 with 4/m).
+Tolerances: for a correct gradient the difference is rounding noise (about 1e-10 in 1-D, 1e-8 for
+the network), so ``gradient_check`` is compared to a relative 1e-3 (every correct version performs
+the same few float operations) and ``gradient_check_n`` up to an absolute 1e-6 (its cost is the
+student's, whose rounding may differ). The N-dim cases also use epsilon = 1e-2, where a one-sided
+difference stands out, and gradients with the notebook's planted bugs (dW2 x 2, db1 with 4/m).
 """
 from __future__ import annotations
 
 import copy
 
 import numpy as np
+from numpy.linalg import norm
 
 from dlkit import gradcheck, regularization as reg
 from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
-from ._nets import scaled_net
+from ._slips import then
+from ._nets import binary_labels, scaled_net
 from ._gradients import summary, verdict
 
 # ------------------------------------------------------------- 1-D: J = theta x
-
 
 def forward_1d(x, theta):
     """J(theta) = theta * x."""
@@ -54,20 +46,28 @@ def _print_verdict(difference, what="backward propagation"):
         print(f"There is a mistake in the {what}! difference = {difference:.2e}")
 
 
-def gradient_check_1d(x, theta, epsilon=1e-7, print_msg=False):
-    """The course's 1-D check: two-sided difference, then ||approx - grad|| / (||approx|| + ||grad||)."""
-    theta_plus = theta + epsilon
-    theta_minus = theta - epsilon
-    J_plus = forward_1d(x, theta_plus)
-    J_minus = forward_1d(x, theta_minus)
-    gradapprox = (J_plus - J_minus) / (2 * epsilon)
-    grad = backward_1d(x, theta)
-    numerator = np.linalg.norm(grad - gradapprox)
-    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
-    difference = float(numerator / denominator)
-    if print_msg:
-        _print_verdict(difference)
-    return difference
+def two_sided(x, theta, epsilon):
+    """gradapprox = (J(theta + epsilon) - J(theta - epsilon)) / (2 epsilon)."""
+    return (forward_1d(x, theta + epsilon) - forward_1d(x, theta - epsilon)) / (2 * epsilon)
+
+
+def _relative(grad, gradapprox):
+    """||grad - gradapprox|| / (||grad|| + ||gradapprox||)."""
+    return float(norm(grad - gradapprox) / (norm(grad) + norm(gradapprox)))
+
+
+def _check_1d(approx, difference):
+    """The notebook's gradient_check from its two steps: ``approx(x, theta, epsilon)``, ``difference(grad, approx)``.
+    The reference takes the course's steps; each known mistake changes one of them."""
+    def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+        d = difference(backward_1d(x, theta), approx(x, theta, epsilon))
+        if print_msg:
+            _print_verdict(d)
+        return d
+    return gradient_check
+
+
+gradient_check_1d = _check_1d(two_sided, _relative)
 
 
 _ONE_D = [(2.0, 4.0), (-3.0, 1.5), (0.7, -2.2), (5.0, 0.3)]
@@ -85,15 +85,11 @@ def _fixed_one_d():
 
 
 register(Exercise(
-    id="c2w1.forward_propagation",
-    reference=forward_1d,
-    outputs="J",
-    fixed_cases=_fixed_one_d()[:2],
-    random_case=_one_d_case,
-    hidden_cases=_fixed_one_d()[2:],
+    id="c2w1.forward_propagation", reference=forward_1d, outputs="J", fixed_cases=_fixed_one_d()[:2],
+    random_case=_one_d_case, hidden_cases=_fixed_one_d()[2:],
     mistakes=[
-        Mistake("returns_slope", lambda x, theta: x,
-                "forward_propagation returns the cost J = theta * x itself; its slope x is backward_propagation's job."),
+        Mistake("returns_slope", lambda x, theta: x, "forward_propagation returns the cost J = theta * x itself; its "
+                "slope x is backward_propagation's job."),
         Mistake("sum", lambda x, theta: theta + x, "J is the product theta * x, not the sum."),
         Mistake("returns_theta", lambda x, theta: theta, "J = theta * x: multiply by x."),
     ],
@@ -115,13 +111,8 @@ def _one_d_gradcheck(fn, case):
 
 
 register(Exercise(
-    id="c2w1.backward_propagation",
-    reference=backward_1d,
-    outputs="dtheta",
-    fixed_cases=_fixed_one_d()[:2],
-    random_case=_one_d_case,
-    hidden_cases=_fixed_one_d()[2:],
-    gradcheck=_one_d_gradcheck,
+    id="c2w1.backward_propagation", reference=backward_1d, outputs="dtheta", fixed_cases=_fixed_one_d()[:2],
+    random_case=_one_d_case, hidden_cases=_fixed_one_d()[2:], gradcheck=_one_d_gradcheck,
     mistakes=[
         Mistake("slope_in_x", lambda x, theta: theta,
                 "you returned dJ/dx = theta; the gradient check needs dJ/dtheta, which for J = theta * x is x."),
@@ -133,26 +124,6 @@ register(Exercise(
 ))
 
 
-def _bad_check_1d(one_sided=False, over_eps=False, denominator="both", no_norms=False):
-    def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
-        J_plus = forward_1d(x, theta + epsilon)
-        if one_sided:
-            gradapprox = (J_plus - forward_1d(x, theta)) / epsilon
-        else:
-            J_minus = forward_1d(x, theta - epsilon)
-            gradapprox = (J_plus - J_minus) / (epsilon if over_eps else 2 * epsilon)
-        grad = backward_1d(x, theta)
-        numerator = np.linalg.norm(grad - gradapprox)
-        if no_norms:
-            return float(numerator / (grad + gradapprox))
-        if denominator == "grad":
-            return float(numerator / np.linalg.norm(grad))
-        if denominator == "none":
-            return float(numerator)
-        return float(numerator / (np.linalg.norm(grad) + np.linalg.norm(gradapprox)))
-    return gradient_check
-
-
 def _check_1d_case(rng):
     base = _one_d_case(rng)
     eps = float(rng.choice([1e-7, 1e-6, 1e-5]))
@@ -160,35 +131,30 @@ def _check_1d_case(rng):
 
 
 register(Exercise(
-    id="c2w1.gradient_check",
-    reference=gradient_check_1d,
-    outputs="difference",
-    rtol=1e-3,
-    atol=1e-14,
+    id="c2w1.gradient_check", reference=gradient_check_1d, outputs="difference", rtol=1e-3, atol=1e-14,
+    random_case=_check_1d_case,
+    hidden_cases=[Case((0.37, 2.9), label="x = 0.37, theta = 2.9"), Case((-1.1, -4.4, 1e-5), label="epsilon = 1e-5")],
     fixed_cases=[Case((2.0, 4.0), label="the course's x = 2, theta = 4, epsilon = 1e-7"),
                  Case((-3.0, 1.5), label="x = -3, theta = 1.5, epsilon = 1e-7"),
                  Case((1.3, -0.7, 1e-5), label="x = 1.3, theta = -0.7, epsilon = 1e-5")],
-    random_case=_check_1d_case,
-    hidden_cases=[Case((0.37, 2.9), label="x = 0.37, theta = 2.9"), Case((-1.1, -4.4, 1e-5), label="epsilon = 1e-5")],
     mistakes=[
-        Mistake("one_sided", _bad_check_1d(one_sided=True),
+        Mistake("one_sided", _check_1d(lambda x, t, e: (forward_1d(x, t + e) - forward_1d(x, t)) / e, _relative),
                 "use the two-sided difference (J(theta + epsilon) - J(theta - epsilon)) / (2 * epsilon): it is far "
                 "more accurate than the one-sided (J(theta + epsilon) - J(theta)) / epsilon."),
-        Mistake("over_epsilon", _bad_check_1d(over_eps=True),
+        Mistake("over_epsilon", _check_1d(lambda x, t, e: 2 * two_sided(x, t, e), _relative),
                 "the two points theta + epsilon and theta - epsilon are 2 * epsilon apart: divide by 2 * epsilon."),
-        Mistake("denominator_grad_only", _bad_check_1d(denominator="grad"),
+        Mistake("denominator_grad_only", _check_1d(two_sided, lambda g, a: float(norm(g - a) / norm(g))),
                 "the denominator is the sum of both norms, np.linalg.norm(grad) + np.linalg.norm(gradapprox)."),
-        Mistake("no_denominator", _bad_check_1d(denominator="none"),
+        Mistake("no_denominator", _check_1d(two_sided, lambda g, a: float(norm(g - a))),
                 "divide the norm of the difference by np.linalg.norm(grad) + np.linalg.norm(gradapprox): the check "
                 "is a relative difference, independent of the gradient's size."),
-        Mistake("no_norms", _bad_check_1d(no_norms=True),
+        Mistake("no_norms", _check_1d(two_sided, lambda g, a: float(norm(g - a) / (g + a))),
                 "take the norms in the denominator too: np.linalg.norm(grad) + np.linalg.norm(gradapprox). Without "
                 "them a negative gradient gives a negative 'difference'."),
     ],
 ))
 
 # --------------------------------------------------- vectors of parameters
-
 
 def _net(rng, dims, order="course"):
     params = scaled_net(rng, dims, 0.3)
@@ -209,41 +175,29 @@ def _dict_case(rng, dims=None, order=None):
     return Case((_net(rng, dims, order),), label=f"a network {dims}, keys inserted in {order} order")
 
 
-def _bad_dict_to_vector(key_order="course", rank1=False, no_b=False):
+def _stacked(order):
+    """dictionary_to_vector with the names in the order ``order(parameters)`` instead of the course's."""
     def dictionary_to_vector(parameters):
-        if key_order == "dict":
-            names = list(parameters)
-        elif key_order == "sorted":
-            names = sorted(parameters)
-        else:
-            names = gradcheck.course_order(parameters)
-        if no_b:
-            names = [n for n in names if n.startswith("W")]
-        layout = [(n, parameters[n].shape) for n in names]
-        theta = np.concatenate([parameters[n].reshape(-1, 1) for n in names], axis=0)
-        return (theta.ravel() if rank1 else theta), layout
+        names = order(parameters)
+        return np.concatenate([parameters[n].reshape(-1, 1) for n in names]), [(n, parameters[n].shape) for n in names]
     return dictionary_to_vector
 
 
 register(Exercise(
-    id="c2w1.dictionary_to_vector",
-    reference=gradcheck.dictionary_to_vector,
-    outputs=("theta", "layout"),
+    id="c2w1.dictionary_to_vector", reference=gradcheck.dictionary_to_vector, outputs=("theta", "layout"),
+    random_case=_dict_case, hidden_cases=[_dict_case(np.random.default_rng(25), dims=[2, 20, 3, 1], order="reversed")],
     fixed_cases=[_dict_case(np.random.default_rng(1), dims=[4, 5, 3, 1], order="course"),
                  _dict_case(np.random.default_rng(2), dims=[4, 5, 3, 1], order="grouped")],
-    random_case=_dict_case,
-    hidden_cases=[_dict_case(np.random.default_rng(25), dims=[2, 20, 3, 1], order="reversed")],
     mistakes=[
-        Mistake("dict_order", _bad_dict_to_vector(key_order="dict"),
+        Mistake("dict_order", _stacked(list),
                 "go through the parameters in the course's order W1, b1, W2, b2, ... (for l in 1 .. L: 'W' + str(l), "
                 "then 'b' + str(l)), not in the order the dict happens to hold its keys."),
-        Mistake("sorted_keys", _bad_dict_to_vector(key_order="sorted"),
-                "sorted(parameters) gives W1, W2, ..., b1, b2, ...; the course's order alternates by layer: "
-                "W1, b1, W2, b2, ..."),
-        Mistake("rank1", _bad_dict_to_vector(rank1=True),
+        Mistake("sorted_keys", _stacked(sorted), "sorted(parameters) gives W1, W2, ..., b1, b2, "
+                "...; the course's order alternates by layer: W1, b1, W2, b2, ..."),
+        Mistake("rank1", then(gradcheck.dictionary_to_vector, lambda out, *_: (out[0].ravel(), out[1])),
                 "theta must be a column of shape (n, 1): reshape each array with .reshape(-1, 1) before concatenating "
                 "along axis 0."),
-        Mistake("weights_only", _bad_dict_to_vector(no_b=True),
+        Mistake("weights_only", lambda p: gradcheck.dictionary_to_vector({k: v for k, v in p.items() if k[0] == "W"}),
                 "theta holds every parameter, the biases b1, b2, ... too, not only the weights."),
     ],
 ))
@@ -255,39 +209,23 @@ def _theta_case(rng, dims=None):
     return Case((theta, layout), label=f"theta and layout of a network {dims}")
 
 
-def _bad_vector_to_dict(restart=False, fortran=False, keep_column=False):
-    def vector_to_dictionary(theta, layout):
-        out, start = {}, 0
-        for name, shape in layout:
-            size = int(np.prod(shape))
-            piece = theta[(0 if restart else start):(0 if restart else start) + size]
-            if keep_column:
-                out[name] = piece
-            elif fortran:
-                out[name] = piece.reshape(shape[::-1]).T
-            else:
-                out[name] = piece.reshape(shape)
-            start += size
-        return out
-    return vector_to_dictionary
+def _each(change):
+    """vector_to_dictionary, then ``change`` applied to every array it returns."""
+    return then(gradcheck.vector_to_dictionary, lambda params, *_: {k: change(v) for k, v in params.items()})
 
 
 register(Exercise(
-    id="c2w1.vector_to_dictionary",
-    reference=gradcheck.vector_to_dictionary,
-    outputs="parameters",
-    fixed_cases=[_theta_case(np.random.default_rng(3), dims=[4, 5, 3, 1])],
-    random_case=_theta_case,
+    id="c2w1.vector_to_dictionary", reference=gradcheck.vector_to_dictionary, outputs="parameters",
+    fixed_cases=[_theta_case(np.random.default_rng(3), dims=[4, 5, 3, 1])], random_case=_theta_case,
     hidden_cases=[_theta_case(np.random.default_rng(26), dims=[2, 20, 3, 1])],
     mistakes=[
-        Mistake("restart", _bad_vector_to_dict(restart=True),
+        Mistake("restart", lambda theta, layout: {n: theta[:int(np.prod(shape))].reshape(shape) for n, shape in layout},
                 "each parameter starts where the previous one ended: keep a running index, start += size, and slice "
                 "theta[start:start + size]."),
-        Mistake("column_major", _bad_vector_to_dict(fortran=True),
-                "cut each piece back with piece.reshape(shape), row by row, exactly undoing reshape(-1, 1); do not "
-                "transpose."),
-        Mistake("no_reshape", _bad_vector_to_dict(keep_column=True),
-                "reshape each piece of theta back to the parameter's shape from the layout, e.g. (n^[l], n^[l-1]) for W."),
+        Mistake("column_major", _each(lambda W: W.reshape(W.shape[::-1]).T), "cut each piece back with "
+                "piece.reshape(shape), row by row, exactly undoing reshape(-1, 1); do not transpose."),
+        Mistake("no_reshape", _each(lambda W: W.reshape(-1, 1)), "reshape each piece of theta back to the "
+                "parameter's shape from the layout, e.g. (n^[l], n^[l-1]) for W."),
     ],
 ))
 
@@ -307,40 +245,27 @@ def _grads_case(rng, dims=None, order=None):
     return Case((grads, layout), label=f"gradients of a network {dims} (keys in {order} order) and its layout")
 
 
-def _bad_grads_to_vector(which="layout", rank1=False):
-    def gradients_to_vector(gradients, layout):
-        if which == "all":
-            keys = list(gradients)
-        elif which == "dict":
-            keys = [k for k in gradients if k[1] in "Wb"]
-        else:
-            keys = ["d" + name for name, _ in layout]
-        v = np.concatenate([np.asarray(gradients[k]).reshape(-1, 1) for k in keys], axis=0)
-        return v.ravel() if rank1 else v
-    return gradients_to_vector
+def _column(arrays):
+    return np.concatenate([np.asarray(a).reshape(-1, 1) for a in arrays])
 
 
 register(Exercise(
-    id="c2w1.gradients_to_vector",
-    reference=gradcheck.gradients_to_vector,
-    outputs="grad",
-    fixed_cases=[_grads_case(np.random.default_rng(4), dims=[4, 5, 3, 1], order="backprop")],
-    random_case=_grads_case,
+    id="c2w1.gradients_to_vector", reference=gradcheck.gradients_to_vector, outputs="grad",
+    fixed_cases=[_grads_case(np.random.default_rng(4), dims=[4, 5, 3, 1], order="backprop")], random_case=_grads_case,
     hidden_cases=[_grads_case(np.random.default_rng(27), dims=[2, 20, 3, 1], order="backprop")],
     mistakes=[
-        Mistake("every_key", _bad_grads_to_vector(which="all"),
+        Mistake("every_key", lambda grads, layout: _column(grads.values()),
                 "stack only the parameters' gradients dW1, db1, ...: the dict also holds dZ and dA entries, "
                 "which are not slopes of parameters. Loop over the layout and take gradients['d' + name]."),
-        Mistake("dict_order", _bad_grads_to_vector(which="dict"),
+        Mistake("dict_order", lambda grads, layout: _column(v for k, v in grads.items() if k[1] in "Wb"),
                 "follow the layout's order (W1, b1, W2, b2, ...), so that entry i of grad is the slope for entry i "
                 "of theta; backpropagation fills the dict from the last layer down."),
-        Mistake("rank1", _bad_grads_to_vector(rank1=True),
+        Mistake("rank1", then(gradcheck.gradients_to_vector, lambda grad, *_: grad.ravel()),
                 "grad must be a column of shape (n, 1), like theta: reshape each gradient with .reshape(-1, 1)."),
     ],
 ))
 
 # ---------------------------------------------------------- N-dimensional check
-
 
 def forward_propagation_n(X, Y, parameters):
     """The notebook's forward_propagation_n: the cost of the 3-layer net and its cache."""
@@ -373,8 +298,7 @@ def _n_case(rng, dims=None, m=None, bugs=None, eps=None):
     eps = eps if eps is not None else float(rng.choice([1e-7, 1e-2]))
     params = _net(rng, dims)
     X = rng.normal(size=(dims[0], m))
-    Y = (rng.random((1, m)) > 0.5).astype(float)
-    Y[0, 0], Y[0, -1] = 1.0, 0.0
+    Y = binary_labels(rng, m)
     _, cache = forward_propagation_n(X, Y, params)
     grads = backward_propagation_n(X, Y, cache, bugs=bugs)
     kind = "the planted bugs (dW2 x 2, db1 with 4/m)" if bugs else "correct gradients"
@@ -406,27 +330,19 @@ def _bad_check_n(one_sided=False, over_eps=False, norm_of_sum=False, no_copy=Fal
 
 
 register(Exercise(
-    id="c2w1.gradient_check_n",
-    reference=gradient_check_n,
-    outputs="difference",
-    rtol=1e-4,
-    atol=1e-6,
-    n_random=2,
+    id="c2w1.gradient_check_n", reference=gradient_check_n, outputs="difference", rtol=1e-4, atol=1e-6, n_random=2,
+    random_case=_n_case, hidden_cases=[_n_case(np.random.default_rng(28), dims=[3, 4, 3, 1], m=4, bugs=True, eps=1e-2)],
+    n_hidden_random=3,
     fixed_cases=[_n_case(np.random.default_rng(5), dims=[4, 5, 3, 1], m=3, bugs=True, eps=1e-7),
                  _n_case(np.random.default_rng(5), dims=[4, 5, 3, 1], m=3, bugs=False, eps=1e-7),
                  _n_case(np.random.default_rng(6), dims=[4, 5, 3, 1], m=3, bugs=False, eps=1e-2)],
-    random_case=_n_case,
-    hidden_cases=[_n_case(np.random.default_rng(28), dims=[3, 4, 3, 1], m=4, bugs=True, eps=1e-2)],
-    n_hidden_random=3,
     mistakes=[
-        Mistake("one_sided", _bad_check_n(one_sided=True),
-                "use the two-sided difference: J_plus with theta_i + epsilon, J_minus with theta_i - epsilon, "
-                "gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)."),
+        Mistake("one_sided", _bad_check_n(one_sided=True), "use the two-sided difference: J_plus with theta_i + "
+                "epsilon, J_minus with theta_i - epsilon, gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)."),
         Mistake("over_epsilon", _bad_check_n(over_eps=True),
                 "theta_i + epsilon and theta_i - epsilon are 2 * epsilon apart: divide by 2 * epsilon."),
-        Mistake("norm_of_sum", _bad_check_n(norm_of_sum=True),
-                "the denominator is the sum of two norms, np.linalg.norm(grad) + np.linalg.norm(gradapprox), "
-                "not the norm of the sum."),
+        Mistake("norm_of_sum", _bad_check_n(norm_of_sum=True), "the denominator is the sum of two norms, "
+                "np.linalg.norm(grad) + np.linalg.norm(gradapprox), not the norm of the sum."),
         Mistake("no_copy", _bad_check_n(no_copy=True),
                 "copy the vector before nudging it: thetaplus = np.copy(parameters_values). Without the copy, "
                 "thetaplus[i] += epsilon changes parameters_values itself, and the nudges pile up."),

@@ -1,21 +1,12 @@
 """Course 2, Week 1: L2 regularisation and inverted dropout (notebook ``course2/week1/regularization.ipynb``).
 
-References live in ``dlkit.regularization``; the tests of these entries are
-``autograder/tests/test_c2w1_regularization.py``.
-
-The network is the course's 3-layer LINEAR -> RELU -> LINEAR -> RELU ->
-LINEAR -> SIGMOID with the course's flat caches. The fixed cost case is a
-hand computation: cross-entropy 0.2797765635793422 (AL = [.8, .9, .4],
-Y = [1, 1, 0]) plus (0.3 / (2 * 3)) * (6 + 5 + 1) = 0.6.
-
-Both backward passes carry a numeric gradient check of the matching cost:
-the L2-regularised cost, and for dropout the cost of the network with the
-masks D1, D2 of the cache held fixed (a new mask per evaluation would make J
-random and the check meaningless). As everywhere, dW and db are slopes of J
-(averages over the m examples), dA and dZ per-example slopes.
-
-Dropout masks follow the course: ``np.random.seed(seed)``, then
+References: ``dlkit.regularization``, the course's 3-layer LINEAR -> RELU -> LINEAR -> RELU -> LINEAR ->
+SIGMOID network with its flat caches. Dropout masks follow the course: ``np.random.seed(seed)``, then
 ``np.random.rand(...) < keep_prob`` for D1, then for D2.
+
+Both backward passes carry a numeric gradient check of the matching cost: the L2-regularised cost,
+and for dropout the cost with the cache's masks D1, D2 held fixed (a new mask per evaluation would
+make J random). dW and db are slopes of J (averages over the m examples), dA and dZ per-example slopes.
 """
 from __future__ import annotations
 
@@ -28,11 +19,11 @@ from dlkit.activations import relu as _relu, sigmoid as _sigmoid
 from dlkit.deep import compute_cost as _cross_entropy
 
 from ..registry import Case, Exercise, Mistake, register
+from ._slips import then
 from ._nets import binary_labels, scaled_net
 from ._gradients import numeric_slopes, phrase, summary
 
 # ------------------------------------------------------------------ helpers
-
 
 def _dims(rng):
     return [int(rng.integers(2, 5)), int(rng.integers(3, 8)), int(rng.integers(2, 5)), 1]
@@ -58,6 +49,17 @@ def _params_of(cache, names):
     return {k: np.array(got[k], dtype=float) for k in ("W1", "b1", "W2", "b2", "W3", "b3")}
 
 
+def _net_slopes(grads, params, J, m, alternatives, all_right):
+    """Every ``grads["d" + name]`` against the numeric slope of ``J()`` with respect to ``params[name]``;
+    ``alternatives(name, slope)`` lists the (array, predicate) pairs of known slips (``_gradients.phrase``)."""
+    problems = []
+    for name, slope in numeric_slopes(J, params).items():
+        key = "d" + name
+        problems.append((f'gradients["{key}"]', phrase(grads[key], slope, m, alternatives(name, slope)))
+                        if key in grads else f"gradients has no {key!r}")
+    return summary(problems, all_right)
+
+
 # ------------------------------------------------------ cost with L2 term
 
 _HAND_PARAMS = {
@@ -77,40 +79,35 @@ def _cost_case(rng, dims=None, m=None, lambd=None):
                 label=f"random A3 (1, {m}), Y, network {dims}, lambd = {lambd}")
 
 
-def _bad_cost(factor=0.5, per_m=True, with_b=False, squared=True):
-    def compute_cost_with_regularization(A3, Y, parameters, lambd):
-        m = Y.shape[1]
-        keys = ["W1", "W2", "W3"] + (["b1", "b2", "b3"] if with_b else [])
-        norms = [np.sum(np.square(parameters[k])) if squared else np.linalg.norm(parameters[k]) for k in keys]
-        return _cross_entropy(A3, Y) + factor * lambd * float(sum(norms)) / (m if per_m else 1)
-    return compute_cost_with_regularization
+_COST = reg.compute_cost_with_regularization
+
+
+def _l2_term(Y, parameters, lambd, keys=("W1", "W2", "W3"), norm=lambda a: np.sum(np.square(a))):
+    """(lambd / (2 m)) times the sum of ``norm(parameters[k])``: the L2 term, or a slip of it (other keys or norm)."""
+    return lambd / (2 * Y.shape[1]) * float(sum(norm(parameters[k]) for k in keys))
 
 
 register(Exercise(
-    id="c2w1.compute_cost_with_regularization",
-    reference=reg.compute_cost_with_regularization,
-    outputs="cost",
+    id="c2w1.compute_cost_with_regularization", reference=_COST, outputs="cost",
+    random_case=_cost_case, hidden_cases=[_cost_case(np.random.default_rng(21), dims=[2, 20, 3, 1], m=150, lambd=0.7)],
     fixed_cases=[Case((np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 1.0, 0.0]]), _HAND_PARAMS, 0.3),
                       label="the hand computation: 0.2797765635793422 + (0.3 / 6) * (6 + 5 + 1) = 0.8797765635793422")],
-    random_case=_cost_case,
-    hidden_cases=[_cost_case(np.random.default_rng(21), dims=[2, 20, 3, 1], m=150, lambd=0.7)],
     mistakes=[
-        Mistake("lambda_over_m", _bad_cost(factor=1.0),
-                "the L2 term is twice too large: it is (lambd / (2 * m)) times the sum of the squared norms, "
-                "not lambd / m."),
-        Mistake("no_m", _bad_cost(per_m=False),
+        Mistake("lambda_over_m", lambda A3, Y, p, lambd: _COST(A3, Y, p, 2 * lambd), "the L2 term is twice too large: "
+                "it is (lambd / (2 * m)) times the sum of the squared norms, not lambd / m."),
+        Mistake("no_m", lambda A3, Y, p, lambd: _COST(A3, Y, p, lambd * Y.shape[1]),
                 "the L2 term is m times too large: divide by 2 * m, where m = Y.shape[1] is the number of examples."),
-        Mistake("includes_b", _bad_cost(with_b=True),
-                "only the weights are regularised: sum np.square(W1), np.square(W2) and np.square(W3), "
-                "not the biases b1, b2, b3."),
-        Mistake("norm_not_squared", _bad_cost(squared=False),
+        Mistake("includes_b", then(_COST, lambda J, A3, Y, p, lambd: J + _l2_term(Y, p, lambd, ("b1", "b2", "b3"))),
+                "only the weights are regularised: sum np.square(W1), np.square(W2) and np.square(W3), not the biases "
+                "b1, b2, b3."),
+        Mistake("norm_not_squared",
+                lambda A3, Y, p, lbd: _cross_entropy(A3, Y) + _l2_term(Y, p, lbd, norm=np.linalg.norm),
                 "use the SQUARED Frobenius norm, np.sum(np.square(W)) (the sum of every squared entry); "
                 "np.linalg.norm(W) is its square root."),
     ],
 ))
 
 # ------------------------------------------------- backward pass with L2
-
 
 def _backward_case(rng, dims=None, m=None, lambd=None):
     dims = dims or _dims(rng)
@@ -121,18 +118,15 @@ def _backward_case(rng, dims=None, m=None, lambd=None):
     return Case((X, Y, cache, lambd), label=f"random X ({dims[0]}, {m}), Y, network {dims}, lambd = {lambd}")
 
 
-def _bad_backward_l2(factor=1.0, per_m=True, on_b=False, sign=1.0):
-    def backward_propagation_with_regularization(X, Y, cache, lambd):
-        grads = reg.backward_propagation(X, Y, cache)
-        m = X.shape[1]
-        scale = sign * factor * lambd / (m if per_m else 1)
-        params = _params_of(cache, reg.CACHE_NAMES)
-        for l in (1, 2, 3):
-            grads[f"dW{l}"] = grads[f"dW{l}"] + scale * params[f"W{l}"]
-            if on_b:
-                grads[f"db{l}"] = grads[f"db{l}"] + scale * params[f"b{l}"]
-        return grads
-    return backward_propagation_with_regularization
+_BACKWARD_L2 = reg.backward_propagation_with_regularization
+
+
+def _plus_l2(key, factor):
+    """A slip after the reference: ``factor * (lambd / m) * W`` added to every dW (key "W"), or b to db (key "b")."""
+    def slip(grads, X, Y, cache, lambd):
+        p, c = _params_of(cache, reg.CACHE_NAMES), factor * lambd / X.shape[1]
+        return {**grads, **{f"d{key}{l}": grads[f"d{key}{l}"] + c * p[f"{key}{l}"] for l in (1, 2, 3)}}
+    return slip
 
 
 def _l2_gradcheck(fn, case):
@@ -146,54 +140,41 @@ def _l2_gradcheck(fn, case):
     def J():
         return reg.compute_cost_with_regularization(_flat_forward(X, params), Y, params, lambd)
 
-    numeric = numeric_slopes(J, params)
-    problems = []
-    for name, slope in numeric.items():
-        key = "d" + name
-        if key not in grads:
-            problems.append(f"gradients has no {key!r}")
-            continue
+    def alternatives(name, slope):
         term = lambd / m * params[name]
-        if name.startswith("W"):
-            alternatives = [
-                (slope - term, "has no L2 term: add (lambd / m) * W"),
+        if name.startswith("b"):
+            return [(slope + f * term, "has an L2 term, but the biases are not regularised: leave db as in backprop")
+                    for f in (1, 0.5)]
+        return [(slope - term, "has no L2 term: add (lambd / m) * W"),
                 (slope - term / 2, "has (lambd / (2m)) * W: the slope of (lambd / (2m)) * W^2 is (lambd / m) * W"),
                 (slope - term + lambd * params[name], "has lambd * W: the L2 term is (lambd / m) * W"),
-                (slope - 2 * term, "subtracts the L2 term: it is dW = (backprop) + (lambd / m) * W"),
-            ]
-        else:
-            alternatives = [(slope + term, "has an L2 term, but the biases are not regularised: leave db as in backprop"),
-                            (slope + term / 2, "has an L2 term, but the biases are not regularised: leave db as in backprop")]
-        problems.append((f'gradients["{key}"]', phrase(grads[key], slope, m, alternatives)))
-    return summary(problems, "every dW and db matches the numeric slopes of the regularised cost: look at the "
-                             "other entries (dZ3, dA2, dZ2, dA1, dZ1), which are those of plain backpropagation.")
+                (slope - 2 * term, "subtracts the L2 term: it is dW = (backprop) + (lambd / m) * W")]
+
+    return _net_slopes(grads, params, J, m, alternatives, "every dW and db matches the numeric slopes of the "
+                       "regularised cost: look at the other entries (dZ3, dA2, dZ2, dA1, dZ1), which are those of "
+                       "plain backpropagation.")
 
 
 register(Exercise(
-    id="c2w1.backward_propagation_with_regularization",
-    reference=reg.backward_propagation_with_regularization,
-    outputs="gradients",
-    fixed_cases=[_backward_case(np.random.default_rng(7), dims=[2, 4, 3, 1], m=5, lambd=0.7)],
+    id="c2w1.backward_propagation_with_regularization", reference=_BACKWARD_L2,
+    outputs="gradients", fixed_cases=[_backward_case(np.random.default_rng(7), dims=[2, 4, 3, 1], m=5, lambd=0.7)],
     random_case=_backward_case,
     hidden_cases=[_backward_case(np.random.default_rng(22), dims=[2, 20, 3, 1], m=40, lambd=0.7)],
     gradcheck=_l2_gradcheck,
     mistakes=[
-        Mistake("half_lambda", _bad_backward_l2(factor=0.5),
-                "the L2 term of dW is (lambd / m) * W: the derivative of (lambd / (2m)) * W^2 is (lambd / m) * W, "
-                "the 2 cancels."),
-        Mistake("regularise_b", _bad_backward_l2(on_b=True),
-                "the biases are not regularised: add (lambd / m) * W to dW1, dW2, dW3 only, and leave db1, db2, db3 "
-                "as in backpropagation."),
-        Mistake("no_m", _bad_backward_l2(per_m=False),
+        Mistake("half_lambda", lambda X, Y, cache, lambd: _BACKWARD_L2(X, Y, cache, lambd / 2),
+                "the L2 term of dW is (lambd / m) * W: the derivative of (lambd / (2m)) * W^2 is (lambd / m) * W, the "
+                "2 cancels."),
+        Mistake("regularise_b", then(_BACKWARD_L2, _plus_l2("b", 1)), "the biases are not regularised: add (lambd / m) "
+                "* W to dW1, dW2, dW3 only, and leave db1, db2, db3 as in backpropagation."),
+        Mistake("no_m", lambda X, Y, cache, lambd: _BACKWARD_L2(X, Y, cache, lambd * X.shape[1]),
                 "the L2 term is (lambd / m) * W: divide by m, the number of examples (X.shape[1])."),
-        Mistake("sign", _bad_backward_l2(sign=-1.0),
-                "the L2 term is added: dW = (1/m) dZ A_prev^T + (lambd / m) * W, which makes the update shrink W "
-                "(weight decay)."),
+        Mistake("sign", then(_BACKWARD_L2, _plus_l2("W", -2)), "the L2 term is added: dW = "
+                "(1/m) dZ A_prev^T + (lambd / m) * W, which makes the update shrink W (weight decay)."),
     ],
 ))
 
 # --------------------------------------------------- forward with dropout
-
 
 def _dropout_forward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
     dims = dims or _dims(rng)
@@ -205,20 +186,14 @@ def _dropout_forward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
                 label=f"random X ({dims[0]}, {m}), network {dims}, keep_prob = {keep_prob}, seed = {seed}")
 
 
-def _bad_dropout_forward(rescale="divide", keep="below", per_unit=False):
+def _bad_dropout_forward(mask=lambda rng, A, kp: rng.rand(*A.shape) < kp, rescale=lambda A, kp: A / kp):
+    """The course's forward pass with another ``mask(rng, A, keep_prob)`` or ``rescale(A * D, keep_prob)``."""
     def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, seed=1):
-        rng = np.random.RandomState(seed)
-        p = parameters
+        rng, p = np.random.RandomState(seed), parameters
 
         def drop(A):
-            D = rng.rand(A.shape[0], 1 if per_unit else A.shape[1])
-            D = D < keep_prob if keep == "below" else D > keep_prob
-            A = A * D
-            if rescale == "divide":
-                A = A / keep_prob
-            elif rescale == "multiply":
-                A = A * keep_prob
-            return D, A
+            D = mask(rng, A, keep_prob)
+            return D, rescale(A * D, keep_prob)
 
         Z1 = p["W1"] @ X + p["b1"]
         D1, A1 = drop(_relu(Z1))
@@ -231,31 +206,28 @@ def _bad_dropout_forward(rescale="divide", keep="below", per_unit=False):
 
 
 register(Exercise(
-    id="c2w1.forward_propagation_with_dropout",
-    reference=reg.forward_propagation_with_dropout,
-    outputs=("A3", "cache"),
-    fixed_cases=[_dropout_forward_case(np.random.default_rng(3), dims=[3, 5, 3, 1], m=4, keep_prob=0.7, seed=1),
-                 _dropout_forward_case(np.random.default_rng(4), dims=[2, 20, 3, 1], m=6, keep_prob=0.86, seed=1)],
+    id="c2w1.forward_propagation_with_dropout", reference=reg.forward_propagation_with_dropout, outputs=("A3", "cache"),
     random_case=_dropout_forward_case,
     hidden_cases=[_dropout_forward_case(np.random.default_rng(23), dims=[2, 20, 3, 1], m=30, keep_prob=0.86, seed=7)],
+    fixed_cases=[_dropout_forward_case(np.random.default_rng(3), dims=[3, 5, 3, 1], m=4, keep_prob=0.7, seed=1),
+                 _dropout_forward_case(np.random.default_rng(4), dims=[2, 20, 3, 1], m=6, keep_prob=0.86, seed=1)],
     mistakes=[
-        Mistake("no_rescale", _bad_dropout_forward(rescale=None),
+        Mistake("no_rescale", _bad_dropout_forward(rescale=lambda A, kp: A),
                 "after A1 = A1 * D1, divide by keep_prob (A1 = A1 / keep_prob), and the same for A2: this is "
                 "*inverted* dropout, which keeps the expected value of each activation unchanged."),
-        Mistake("multiply", _bad_dropout_forward(rescale="multiply"),
-                "divide the kept activations by keep_prob (A1 / keep_prob), do not multiply by it: the survivors "
-                "must make up for the units that were shut off."),
-        Mistake("keeps_the_dropped", _bad_dropout_forward(keep="above"),
-                "the mask must keep a unit with probability keep_prob: D1 = np.random.rand(...) < keep_prob "
-                "(with '>' you keep a fraction 1 - keep_prob)."),
-        Mistake("per_unit_mask", _bad_dropout_forward(per_unit=True),
+        Mistake("multiply", _bad_dropout_forward(rescale=lambda A, kp: A * kp), "divide the kept activations by "
+                "keep_prob (A1 / keep_prob), do not multiply by it: the survivors must make up for the units that were "
+                "shut off."),
+        Mistake("keeps_the_dropped", _bad_dropout_forward(mask=lambda rng, A, kp: rng.rand(*A.shape) > kp),
+                "the mask must keep a unit with probability keep_prob: D1 = np.random.rand(...) < keep_prob (with '>' "
+                "you keep a fraction 1 - keep_prob)."),
+        Mistake("per_unit_mask", _bad_dropout_forward(mask=lambda rng, A, kp: rng.rand(A.shape[0], 1) < kp),
                 "draw one number per unit AND per example: D1 = np.random.rand(A1.shape[0], A1.shape[1]); a mask of "
                 "shape (n, 1) shuts off the same units for every example."),
     ],
 ))
 
 # -------------------------------------------------- backward with dropout
-
 
 def _dropout_backward_case(rng, dims=None, m=None, keep_prob=None, seed=None):
     fwd = _dropout_forward_case(rng, dims, m, keep_prob, seed)
@@ -304,36 +276,23 @@ def _dropout_gradcheck(fn, case):
     def J():
         return _cross_entropy(_flat_forward(X, params, masks=(D1, D2), keep_prob=keep_prob), Y)
 
-    numeric = numeric_slopes(J, params)
-    problems = []
-    for name, slope in numeric.items():
-        key = "d" + name
-        if key not in first:
-            problems.append(f"gradients has no {key!r}")
-            continue
-        layer = int(name[1])
-        # how many dropout steps the gradient of this layer passes through on the way back
-        k = 3 - layer
+    def alternatives(name, slope):
+        k = 3 - int(name[1])  # how many dropout steps the gradient of this layer passes through on the way back
         power = "keep_prob" if k == 1 else f"keep_prob^{k}"
-        alternatives = []
-        if k:
-            alternatives = [
-                (slope * keep_prob**k, f"is the numeric slope times {power}: divide dA by keep_prob after applying "
-                                       "the mask (inverted dropout rescales in both directions)"),
-                (slope / keep_prob**k, f"is the numeric slope divided by {power}: divide dA by keep_prob once per "
-                                       "layer, not twice"),
-                (slope * keep_prob**(2 * k), f"is the numeric slope times keep_prob^{2 * k}: divide dA by keep_prob, "
-                                             "do not multiply"),
-            ]
-        problems.append((f'gradients["{key}"]', phrase(first[key], slope, m, alternatives)))
-    return summary(problems, "every dW and db matches the numeric slopes of the network with the cache's masks "
-                             "held fixed: look at the other entries (dA2, dZ2, dA1, dZ1).")
+        return [] if not k else [
+            (slope * keep_prob**k, f"is the numeric slope times {power}: divide dA by keep_prob after applying "
+                                   "the mask (inverted dropout rescales in both directions)"),
+            (slope / keep_prob**k, f"is the numeric slope divided by {power}: divide dA by keep_prob once per "
+                                   "layer, not twice"),
+            (slope * keep_prob**(2 * k), f"is the numeric slope times keep_prob^{2 * k}: divide dA by keep_prob, "
+                                         "do not multiply")]
+
+    return _net_slopes(first, params, J, m, alternatives, "every dW and db matches the numeric slopes of the network "
+                       "with the cache's masks held fixed: look at the other entries (dA2, dZ2, dA1, dZ1).")
 
 
 register(Exercise(
-    id="c2w1.backward_propagation_with_dropout",
-    reference=reg.backward_propagation_with_dropout,
-    outputs="gradients",
+    id="c2w1.backward_propagation_with_dropout", reference=reg.backward_propagation_with_dropout, outputs="gradients",
     fixed_cases=[_dropout_backward_case(np.random.default_rng(5), dims=[3, 5, 3, 1], m=5, keep_prob=0.8, seed=1)],
     random_case=_dropout_backward_case,
     hidden_cases=[_dropout_backward_case(np.random.default_rng(24), dims=[2, 20, 3, 1], m=30, keep_prob=0.86, seed=3)],

@@ -1,17 +1,8 @@
-"""Course 2, Week 2: optimisation methods.
+"""Course 2, Week 2: optimisation methods (notebook ``course2/week2/optimization_methods.ipynb``).
 
-References live in ``dlkit.optim`` (the update rules), ``dlkit.minibatch``
-(``random_mini_batches``) and ``dlkit.schedules`` (the exponentially weighted
-average and the learning-rate decays); the notebook is
-``course2/week2/optimization_methods.ipynb``; the tests of these entries are
-``autograder/tests/test_c2w2.py``.
-
-Fixed cases use the notes' numbers: beta = 0.98 gives v_2 = 0.0196 theta_1 +
-0.02 theta_2 and the correction 1 - 0.98^2 = 0.0396; alpha0 = 0.2 with
-decay_rate 1 gives 0.1, 0.0667, 0.05, 0.04 in epochs 1 to 4; Adam's first step
-has v_corrected = dW and s_corrected = dW^2; 148 examples in batches of 64 make
-64 + 64 + 20. Epsilon sits outside the root, ``sqrt(s_corrected) + epsilon``: a
-case with vanishing gradients tells it from ``sqrt(s_corrected + epsilon)``.
+References: ``dlkit.optim`` (the update rules), ``dlkit.minibatch`` and ``dlkit.schedules`` (the
+exponentially weighted average, the learning-rate decays). Epsilon sits outside Adam's root,
+``sqrt(s_corrected) + epsilon``: a case with vanishing gradients tells it from ``sqrt(s_corrected + epsilon)``.
 """
 from __future__ import annotations
 
@@ -24,7 +15,6 @@ from dlkit import minibatch, optim, schedules
 from ..registry import Case, Exercise, Mistake, register
 
 # ------------------------------------------------------------------ helpers
-
 
 def _net(rng, dims, scale=1.0):
     """W1, b1, ..., WL, bL of the given layer sizes, normal values (biases non-zero)."""
@@ -48,11 +38,6 @@ def _dims(rng):
     return [int(rng.integers(2, 6)) for _ in range(int(rng.integers(2, 5)))]
 
 
-def _keys(parameters):
-    L = len(parameters) // 2
-    return [f"{k}{l}" for l in range(1, L + 1) for k in "Wb"]
-
-
 def _layer(key):
     """The layer number of a parameter or gradient key ("W2", "db3", "dW1" -> 2, 3, 1); 0 for "dA0" and such."""
     return int(key.lstrip("dWb")) if key.lstrip("d")[:1] in ("W", "b") else 0
@@ -74,7 +59,6 @@ _G = _like(np.random.default_rng(2), _P)
 
 # ---------------------------------------------------------------- plain GD
 
-
 def _gd_case(rng):
     params = _net(rng, _dims(rng))
     lr = float(rng.choice([0.01, 0.1, 0.5]))
@@ -90,9 +74,7 @@ def _with_dA(grads, rng):
 
 
 register(Exercise(
-    id="c2w2.update_parameters_with_gd",
-    reference=optim.update_parameters_with_gd,
-    outputs="parameters",
+    id="c2w2.update_parameters_with_gd", reference=optim.update_parameters_with_gd, outputs="parameters",
     fixed_cases=[Case((_P, _G, 0.01), label="W1 (2, 3), b1 (2, 1), W2 (3, 2), b2 (3, 1), learning_rate 0.01")],
     random_case=_gd_case,
     hidden_cases=[Case((_P, _with_dA(_G, np.random.default_rng(3)), 1.0),
@@ -110,7 +92,6 @@ register(Exercise(
 ))
 
 # ------------------------------------------------------------- mini-batches
-
 
 def _bad_batches(shuffle=True, two_perms=False, drop_last=False, tail_from_end=False):
     def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
@@ -146,16 +127,12 @@ def _batch_case(rng):
 
 
 register(Exercise(
-    id="c2w2.random_mini_batches",
-    reference=minibatch.random_mini_batches,
-    outputs="mini_batches",
-    fixed_cases=[
-        Case(_batch_data(np.random.default_rng(4), 12288, 148) + (64, 0),
-             label="X (12288, 148), mini_batch_size 64, seed 0: batches of 64, 64 and 20"),
-        Case(_batch_data(np.random.default_rng(5), 2, 128) + (64, 1),
-             label="X (2, 128), mini_batch_size 64, seed 1: exactly two batches, no partial one"),
-    ],
+    id="c2w2.random_mini_batches", reference=minibatch.random_mini_batches, outputs="mini_batches",
     random_case=_batch_case,
+    fixed_cases=[Case(_batch_data(np.random.default_rng(4), 12288, 148) + (64, 0),
+                      label="X (12288, 148), mini_batch_size 64, seed 0: batches of 64, 64 and 20"),
+                 Case(_batch_data(np.random.default_rng(5), 2, 128) + (64, 1),
+                      label="X (2, 128), mini_batch_size 64, seed 1: exactly two batches, no partial one")],
     hidden_cases=[
         Case(_batch_data(np.random.default_rng(6), 3, 7) + (1, 2), label="mini_batch_size 1 (stochastic GD)"),
         Case(_batch_data(np.random.default_rng(7), 3, 20) + (64, 3),
@@ -172,27 +149,22 @@ register(Exercise(
         Mistake("no_shuffle", _bad_batches(shuffle=False),
                 "the examples were not shuffled: after np.random.seed(seed), take "
                 "permutation = list(np.random.permutation(m)) and use X[:, permutation], Y[:, permutation]."),
-        Mistake("tail_from_end", _bad_batches(tail_from_end=True),
-                "when m is a multiple of mini_batch_size there is no partial batch, but yours added one more "
-                "(X[:, -(m % mini_batch_size):] is all of X when m % mini_batch_size == 0): add the last batch "
-                "only if m % mini_batch_size != 0."),
+        Mistake("tail_from_end", _bad_batches(tail_from_end=True), "when m is a multiple of mini_batch_size there is "
+                "no partial batch, but yours added one more (X[:, -(m % mini_batch_size):] is all of X when m % "
+                "mini_batch_size == 0): add the last batch only if m % mini_batch_size != 0."),
     ],
 ))
 
 # ------------------------------------------------------------------ momentum
 
-
-def _init_case(rng):
-    return Case((_net(rng, _dims(rng)),), label="random network")
+_INIT_CASES = dict(  # the two initialisers of the moments take the same parameters
+    fixed_cases=[Case((_P,), label="W1 (2, 3), b1 (2, 1), W2 (3, 2), b2 (3, 1)")],
+    random_case=lambda rng: Case((_net(rng, _dims(rng)),), label="random network"),
+    hidden_cases=[Case((_net(np.random.default_rng(9), [2, 5, 2, 1]),), label="the moons network [2, 5, 2, 1]")])
 
 
 register(Exercise(
-    id="c2w2.initialize_velocity",
-    reference=optim.initialize_velocity,
-    outputs="v",
-    fixed_cases=[Case((_P,), label="W1 (2, 3), b1 (2, 1), W2 (3, 2), b2 (3, 1)")],
-    random_case=_init_case,
-    hidden_cases=[Case((_net(np.random.default_rng(9), [2, 5, 2, 1]),), label="the moons network [2, 5, 2, 1]")],
+    id="c2w2.initialize_velocity", reference=optim.initialize_velocity, outputs="v", **_INIT_CASES,
     mistakes=[
         Mistake("keys", lambda p: {k[1:]: v for k, v in optim.initialize_velocity(p).items()},
                 "name the entries after the gradients: v['dW' + str(l)] and v['db' + str(l)], not 'W1', 'b1'."),
@@ -217,20 +189,14 @@ def _momentum_case(rng):
 
 
 register(Exercise(
-    id="c2w2.update_parameters_with_momentum",
-    reference=optim.update_parameters_with_momentum,
-    outputs=("parameters", "v"),
-    fixed_cases=[
-        Case((_P, _G, optim.initialize_velocity(_P), 0.9, 0.01),
-             label="the first step from v = 0: v = (1 - beta) dW = 0.1 dW, beta 0.9, learning_rate 0.01"),
-        Case((_P, _G, _like(np.random.default_rng(10), _P, 0.5), 0.9, 0.01),
-             label="a later step (v not zero), beta 0.9, learning_rate 0.01"),
-    ],
-    random_case=_momentum_case,
-    hidden_cases=[
-        Case((_P, _G, _like(np.random.default_rng(11), _P), 0.0, 0.1),
-             label="beta = 0: momentum is plain gradient descent"),
-    ],
+    id="c2w2.update_parameters_with_momentum", reference=optim.update_parameters_with_momentum,
+    outputs=("parameters", "v"), random_case=_momentum_case,
+    fixed_cases=[Case((_P, _G, optim.initialize_velocity(_P), 0.9, 0.01),
+                      label="the first step from v = 0: v = (1 - beta) dW = 0.1 dW, beta 0.9, learning_rate 0.01"),
+                 Case((_P, _G, _like(np.random.default_rng(10), _P, 0.5), 0.9, 0.01),
+                      label="a later step (v not zero), beta 0.9, learning_rate 0.01")],
+    hidden_cases=[Case((_P, _G, _like(np.random.default_rng(11), _P), 0.0, 0.1),
+                       label="beta = 0: momentum is plain gradient descent")],
     mistakes=[
         Mistake("no_dampening", lambda p, g, v, beta, lr: _MOMENTUM(
                     p, {k: x / (1 - beta) for k, x in g.items()}, v, beta, lr),
@@ -249,12 +215,7 @@ register(Exercise(
 # ---------------------------------------------------------------------- Adam
 
 register(Exercise(
-    id="c2w2.initialize_adam",
-    reference=optim.initialize_adam,
-    outputs=("v", "s"),
-    fixed_cases=[Case((_P,), label="W1 (2, 3), b1 (2, 1), W2 (3, 2), b2 (3, 1)")],
-    random_case=_init_case,
-    hidden_cases=[Case((_net(np.random.default_rng(9), [2, 5, 2, 1]),), label="the moons network [2, 5, 2, 1]")],
+    id="c2w2.initialize_adam", reference=optim.initialize_adam, outputs=("v", "s"), **_INIT_CASES,
     mistakes=[
         Mistake("keys", lambda p: tuple({k[1:]: x for k, x in d.items()} for d in optim.initialize_adam(p)),
                 "name the entries after the gradients: v['dW' + str(l)], s['db' + str(l)], ..., not 'W1', 'b1'."),
@@ -263,29 +224,23 @@ register(Exercise(
                 "the last layer is missing: loop over l = 1 .. L, range(1, L + 1) with L = len(parameters) // 2."),
         Mistake("no_b", lambda p: tuple(_only(d, lambda k: k[:2] != "db") for d in optim.initialize_adam(p)),
                 "the biases need moments too: v['db' + str(l)] and s['db' + str(l)], zeros shaped like b^[l]."),
-        Mistake("only_v", lambda p: optim.initialize_adam(p)[0],
-                "return both moment dictionaries, v (the average of the gradients) and s (of their squares): "
-                "return v, s."),
+        Mistake("only_v", lambda p: optim.initialize_adam(p)[0], "return both moment dictionaries, v (the average of "
+                "the gradients) and s (of their squares): return v, s."),
     ],
 ))
 
 
-def _bad_adam(correct=True, beta_power=False, eps_inside=False):
+def _bad_adam(correction=lambda beta, t: 1 - beta ** t, root=lambda s, epsilon: np.sqrt(s) + epsilon):
+    """Adam's step with another bias ``correction(beta, t)`` (the divisor) or another ``root(s_corrected, epsilon)``."""
     def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
                                     epsilon=1e-8):
         out_p, out_v, out_s, v_c, s_c = {}, {}, {}, {}, {}
-        for k in _keys(parameters):
+        for k in parameters:
             d = "d" + k
             out_v[d] = beta1 * v[d] + (1 - beta1) * grads[d]
             out_s[d] = beta2 * s[d] + (1 - beta2) * grads[d] ** 2
-            if not correct:
-                v_c[d], s_c[d] = out_v[d], out_s[d]
-            elif beta_power:
-                v_c[d], s_c[d] = out_v[d] / beta1 ** t, out_s[d] / beta2 ** t
-            else:
-                v_c[d], s_c[d] = out_v[d] / (1 - beta1 ** t), out_s[d] / (1 - beta2 ** t)
-            denom = np.sqrt(s_c[d] + epsilon) if eps_inside else np.sqrt(s_c[d]) + epsilon
-            out_p[k] = parameters[k] - learning_rate * v_c[d] / denom
+            v_c[d], s_c[d] = out_v[d] / correction(beta1, t), out_s[d] / correction(beta2, t)
+            out_p[k] = parameters[k] - learning_rate * v_c[d] / root(s_c[d], epsilon)
         return out_p, out_v, out_s, v_c, s_c
     return update_parameters_with_adam
 
@@ -306,9 +261,8 @@ _VANISHED = {k: g * 1e-6 for k, g in _G.items()}
 _ADAM_KW = {"learning_rate": 0.01, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}
 
 register(Exercise(
-    id="c2w2.update_parameters_with_adam",
-    reference=optim.update_parameters_with_adam,
-    outputs=("parameters", "v", "s", "v_corrected", "s_corrected"),
+    id="c2w2.update_parameters_with_adam", reference=optim.update_parameters_with_adam,
+    outputs=("parameters", "v", "s", "v_corrected", "s_corrected"), random_case=_adam_case,
     fixed_cases=[
         Case((_P, _G, _V0, _S0, 1), dict(_ADAM_KW),
              label="the first step, t = 1 from v = s = 0: v_corrected = dW, s_corrected = dW**2 (the notes)"),
@@ -317,7 +271,6 @@ register(Exercise(
         Case((_P, _VANISHED, _V0, _S0, 1), dict(_ADAM_KW),
              label="vanishing gradients (|dW| about 1e-6), t = 1: here the place of epsilon matters"),
     ],
-    random_case=_adam_case,
     hidden_cases=[
         Case((_P, _G, _like(np.random.default_rng(14), _P, 0.1), _like(np.random.default_rng(15), _P, 0.1, True), 500),
              dict(_ADAM_KW), label="a late step, t = 500 (the correction has faded)"),
@@ -326,15 +279,14 @@ register(Exercise(
              label="small gradients and moments, t = 3"),
     ],
     mistakes=[
-        Mistake("no_correction", _bad_adam(correct=False),
-                "the moments are not bias-corrected: v_corrected = v / (1 - beta1**t) and "
-                "s_corrected = s / (1 - beta2**t), and the step uses the corrected values."),
-        Mistake("beta_power", _bad_adam(beta_power=True),
+        Mistake("no_correction", _bad_adam(correction=lambda beta, t: 1), "the moments are not bias-corrected: "
+                "v_corrected = v / (1 - beta1**t) and s_corrected = s / (1 - beta2**t), and the step uses the "
+                "corrected values."),
+        Mistake("beta_power", _bad_adam(correction=lambda beta, t: beta ** t),
                 "the correction divides by 1 - beta**t, not by beta**t: v / (1 - beta1**t), s / (1 - beta2**t)."),
-        Mistake("t_from_zero", lambda p, g, v, s, t, **kw: _ADAM(p, g, v, s, t + 1, **kw),
-                "t already counts the steps from 1 (the first step has t = 1): use beta1**t and beta2**t as they "
-                "are, without adding 1."),
-        Mistake("eps_inside", _bad_adam(eps_inside=True),
+        Mistake("t_from_zero", lambda p, g, v, s, t, **kw: _ADAM(p, g, v, s, t + 1, **kw), "t already counts the steps "
+                "from 1 (the first step has t = 1): use beta1**t and beta2**t as they are, without adding 1."),
+        Mistake("eps_inside", _bad_adam(root=lambda s, epsilon: np.sqrt(s + epsilon)),
                 "epsilon goes outside the square root here: divide by np.sqrt(s_corrected) + epsilon, not by "
                 "np.sqrt(s_corrected + epsilon) (the lecture's way; they differ where s is tiny)."),
         Mistake("ascent", lambda p, g, v, s, t, learning_rate=0.01, **kw: _ADAM(
@@ -345,23 +297,19 @@ register(Exercise(
 
 # ------------------------------------------------- exponentially weighted average
 
+_EWA = schedules.exponentially_weighted_average
 
-def _bad_ewa(correct=True, beta_power=False, dampen=True, feed_back=False, start_at_theta=False):
+
+def _bad_ewa(correction=lambda beta, t: 1 - beta ** t, feed_back=False, v_1=lambda beta, theta_1: (1 - beta) * theta_1):
+    """The average with another bias ``correction(beta, t)`` (the divisor), the corrected v fed back into the
+    recursion, or another first value ``v_1(beta, theta_1)``."""
     def exponentially_weighted_average(theta, beta, bias_correction=False):
         theta = np.asarray(theta, dtype=float)
         out, v = np.zeros(theta.shape), 0.0
         for t in range(1, theta.size + 1):
-            if start_at_theta and t == 1:
-                v = theta[0]
-            else:
-                v = beta * v + ((1 - beta) if dampen else 1.0) * theta[t - 1]
-            if bias_correction and correct:
-                corrected = v / (beta ** t if beta_power else 1 - beta ** t)
-                if feed_back:
-                    v = corrected
-                out[t - 1] = corrected
-            else:
-                out[t - 1] = v
+            v = v_1(beta, theta[0]) if t == 1 else beta * v + (1 - beta) * theta[t - 1]
+            out[t - 1] = v / correction(beta, t) if bias_correction else v
+            v = out[t - 1] if feed_back else v
         return out
     return exponentially_weighted_average
 
@@ -376,42 +324,35 @@ def _ewa_case(rng):
 _THETA2 = np.array([10.0, 20.0])
 
 register(Exercise(
-    id="c2w2.exponentially_weighted_average",
-    reference=schedules.exponentially_weighted_average,
-    outputs="v",
-    fixed_cases=[
-        Case((np.array([1.0, 0.0]), 0.98), {"bias_correction": False},
-             label="beta 0.98, theta = [1, 0]: v_1 = 0.02, v_2 = 0.0196 (the notes' weight of theta_1)"),
-        Case((_THETA2, 0.98), {"bias_correction": False},
-             label="beta 0.98, theta = [10, 20]: v_2 = 0.0196 * 10 + 0.02 * 20 = 0.596"),
-        Case((_THETA2, 0.98), {"bias_correction": True},
-             label="the same with bias correction: v_2 / (1 - 0.98**2) = 0.596 / 0.0396"),
-        Case((np.array([4.0, 8.0, 6.0, 10.0, 2.0]), 0.5), {"bias_correction": True},
-             label="beta 0.5 on five values, bias-corrected"),
-    ],
+    id="c2w2.exponentially_weighted_average", reference=_EWA, outputs="v",
     random_case=_ewa_case,
-    hidden_cases=[
-        Case((np.full(30, 7.0), 0.9), {"bias_correction": True},
-             label="a constant 7 with beta 0.9: the corrected average is 7 from the start"),
-        Case((np.array([3.0]), 0.98), {"bias_correction": True}, label="a single value"),
-    ],
+    fixed_cases=[Case((np.array([1.0, 0.0]), 0.98), {"bias_correction": False},
+                      label="beta 0.98, theta = [1, 0]: v_1 = 0.02, v_2 = 0.0196 (the notes' weight of theta_1)"),
+                 Case((_THETA2, 0.98), {"bias_correction": False},
+                      label="beta 0.98, theta = [10, 20]: v_2 = 0.0196 * 10 + 0.02 * 20 = 0.596"),
+                 Case((_THETA2, 0.98), {"bias_correction": True},
+                      label="the same with bias correction: v_2 / (1 - 0.98**2) = 0.596 / 0.0396"),
+                 Case((np.array([4.0, 8.0, 6.0, 10.0, 2.0]), 0.5), {"bias_correction": True},
+                      label="beta 0.5 on five values, bias-corrected")],
+    hidden_cases=[Case((np.full(30, 7.0), 0.9), {"bias_correction": True},
+                       label="a constant 7 with beta 0.9: the corrected average is 7 from the start"),
+                  Case((np.array([3.0]), 0.98), {"bias_correction": True}, label="a single value")],
     mistakes=[
-        Mistake("no_correction", _bad_ewa(correct=False),
+        Mistake("no_correction", lambda theta, beta, bias_correction=False: _EWA(theta, beta),
                 "with bias_correction=True, divide each v_t by 1 - beta**t (t = 1, 2, ...) before returning it."),
-        Mistake("beta_power", _bad_ewa(beta_power=True),
+        Mistake("beta_power", _bad_ewa(correction=lambda beta, t: beta ** t),
                 "the correction divides by 1 - beta**t, the sum of the weights, not by beta**t."),
-        Mistake("no_one_minus_beta", _bad_ewa(dampen=False),
+        Mistake("no_one_minus_beta",  # v = beta v + theta_t is the reference on theta / (1 - beta)
+                lambda theta, beta, bias_correction=False: _EWA(np.divide(theta, 1 - beta), beta, bias_correction),
                 "the new value enters with weight (1 - beta): v = beta * v + (1 - beta) * theta_t."),
         Mistake("corrected_fed_back", _bad_ewa(feed_back=True),
                 "keep the uncorrected v in the recursion: the corrected v / (1 - beta**t) goes only into the output."),
-        Mistake("start_at_theta", _bad_ewa(start_at_theta=True),
-                "start from v_0 = 0, so that v_1 = (1 - beta) * theta_1; the bias correction is what repairs the "
-                "small early values."),
+        Mistake("start_at_theta", _bad_ewa(v_1=lambda beta, theta_1: theta_1), "start from v_0 = 0, so that v_1 = (1 - "
+                "beta) * theta_1; the bias correction is what repairs the small early values."),
     ],
 ))
 
 # ------------------------------------------------------------ learning-rate decay
-
 
 def _lr_case(rng):
     lr0 = float(np.round(rng.uniform(0.01, 1.0), 4))
@@ -420,26 +361,21 @@ def _lr_case(rng):
 
 
 register(Exercise(
-    id="c2w2.update_lr",
-    reference=schedules.update_lr,
-    outputs="learning_rate",
+    id="c2w2.update_lr", reference=schedules.update_lr, outputs="learning_rate", random_case=_lr_case,
     fixed_cases=[Case((0.2, e, 1), label=f"the notes' table: alpha0 0.2, decay_rate 1, epoch {e} -> {v}")
                  for e, v in ((1, "0.1"), (2, "0.0667"), (3, "0.05"), (4, "0.04"))]
                 + [Case((0.5, 0, 0.3), label="epoch 0 keeps learning_rate0")],
-    random_case=_lr_case,
     hidden_cases=[Case((0.5, 100, 0.3), label="learning_rate0 0.5, epoch 100, decay_rate 0.3"),
                   Case((0.01, 7, 0.0), label="decay_rate 0: no decay")],
     mistakes=[
-        Mistake("precedence", lambda lr0, e, r: lr0 / 1 + r * e,
-                "brackets: the whole 1 + decay_rate * epoch_num is the denominator, "
-                "learning_rate0 / (1 + decay_rate * epoch_num)."),
+        Mistake("precedence", lambda lr0, e, r: lr0 / 1 + r * e, "brackets: the whole 1 + decay_rate * epoch_num is "
+                "the denominator, learning_rate0 / (1 + decay_rate * epoch_num)."),
         Mistake("no_one", lambda lr0, e, r: lr0 / (r * e),
                 "the denominator is 1 + decay_rate * epoch_num: without the 1, epoch 0 divides by zero."),
         Mistake("times", lambda lr0, e, r: lr0 * (1 + r * e),
                 "divide, do not multiply: the rate shrinks, learning_rate0 / (1 + decay_rate * epoch_num)."),
-        Mistake("epoch_plus_one", lambda lr0, e, r: lr0 / (1 + r * (e + 1)),
-                "use epoch_num as it is: epoch 0 gives learning_rate0 itself, epoch 1 gives learning_rate0 / 2 "
-                "with decay_rate 1."),
+        Mistake("epoch_plus_one", lambda lr0, e, r: lr0 / (1 + r * (e + 1)), "use epoch_num as it is: epoch 0 gives "
+                "learning_rate0 itself, epoch 1 gives learning_rate0 / 2 with decay_rate 1."),
     ],
 ))
 
@@ -453,29 +389,25 @@ def _sched_case(rng):
 
 
 register(Exercise(
-    id="c2w2.schedule_lr_decay",
-    reference=schedules.schedule_lr_decay,
-    outputs="learning_rate",
+    id="c2w2.schedule_lr_decay", reference=schedules.schedule_lr_decay, outputs="learning_rate",
+    random_case=_sched_case,
     fixed_cases=[
         Case((0.5, 100, 0.3, 100), label="learning_rate0 0.5, epoch 100, decay_rate 0.3, time_interval 100: 0.5 / 1.3"),
         Case((0.2, 999, 1, 1000), label="epoch 999 with time_interval 1000: still learning_rate0"),
         Case((0.2, 2500, 1, 1000), label="epoch 2500 with time_interval 1000: two steps down, 0.2 / 3"),
         Case((0.2, 1000, 1), label="the default time_interval is 1000: epoch 1000 gives 0.1"),
     ],
-    random_case=_sched_case,
     hidden_cases=[Case((0.1, 0, 1.0, 100), label="epoch 0"),
                   Case((0.3, 149, 1.0, 100), label="epoch 149 with time_interval 100: one step down")],
     mistakes=[
         Mistake("by_epoch", lambda lr0, e, r, ti=1000: lr0 / (1 + r * e),
                 "that is update_lr: the staircase decays once per time_interval epochs, "
                 "learning_rate0 / (1 + decay_rate * np.floor(epoch_num / time_interval))."),
-        Mistake("no_floor", lambda lr0, e, r, ti=1000: lr0 / (1 + r * (e / ti)),
-                "round epoch_num / time_interval down (np.floor or //), so the rate stays constant within each "
-                "interval."),
+        Mistake("no_floor", lambda lr0, e, r, ti=1000: lr0 / (1 + r * (e / ti)), "round epoch_num / time_interval down "
+                "(np.floor or //), so the rate stays constant within each interval."),
         Mistake("round", lambda lr0, e, r, ti=1000: lr0 / (1 + r * round(e / ti)),
                 "round epoch_num / time_interval down with np.floor (or //), not to the nearest integer."),
-        Mistake("ceil", lambda lr0, e, r, ti=1000: lr0 / (1 + r * math.ceil(e / ti)),
-                "round epoch_num / time_interval down with np.floor (or //), not up: the first interval "
-                "keeps learning_rate0."),
+        Mistake("ceil", lambda lr0, e, r, ti=1000: lr0 / (1 + r * math.ceil(e / ti)), "round epoch_num / time_interval "
+                "down with np.floor (or //), not up: the first interval keeps learning_rate0."),
     ],
 ))

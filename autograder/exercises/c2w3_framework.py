@@ -1,44 +1,15 @@
 """Course 2, Week 3: building a small neural-network framework (layer, loss and optimiser classes).
 
-The notebook is ``course2/week3/building_a_framework.ipynb`` (source
-``authoring/course2/week3/building_a_framework.py``); the tests of these entries
-are ``autograder/tests/test_c2w3_framework.py``. The references are the classes
-of ``dlkit.nn``: ``Dense``, ``ReLU``, ``SoftmaxCrossEntropy``, ``Sequential``, ``Adam``.
+Notebook ``course2/week3/building_a_framework.ipynb``; references: the classes of ``dlkit.nn``.
+``Dense`` and ``ReLU`` are ``layer_exercise``s and the loss a ``loss_exercise`` (``autograder.factories``
+drives them and probes their gradients); ``Sequential`` and ``Adam`` have their own drivers below.
+Every known mistake is the dlkit class with one method overridden (``override``).
 
-The student writes classes, so every exercise has a ``driver``: given a class,
-it returns a plain function of the case's arguments that builds an object, calls
-its methods as ``dlkit.nn.fit`` would, and returns plain values (arrays, floats,
-dicts) to compare:
-
-- ``Dense``: ``Dense(n_in, n_out, rng=np.random.default_rng(seed))``; the weights it drew
-  are recorded, then replaced by the case's ``W`` and ``b``; ``forward(A_prev, True)``,
-  ``backward(dZ)``; returns ``(W_init, b_init, Z, dA_prev, dW, db)`` with ``dW, db``
-  read from ``layer.grads["W"]``, ``layer.grads["b"]``;
-- ``ReLU``: ``forward(Z, True)``, ``backward(dA)``; returns ``(A, dZ)``;
-- ``SoftmaxCrossEntropy``: ``forward(Z, Y)``, ``backward()``; returns ``(cost, dZ)``;
-- ``Sequential``: the case describes reference layers (``dlkit.nn.Dense``, ``ReLU``,
-  ``Tanh``, ``BatchNorm`` with given parameters), so only the composition is graded;
-  ``Sequential(layers)``, ``forward(X, True)``, ``backward(dout)``; returns
-  ``(out, dX, grads)`` with ``grads["<i>.<name>"]`` read from the layers;
-- ``Adam``: ``Adam(learning_rate=..., beta1=..., beta2=..., epsilon=...)`` steps a
-  ``dlkit.nn.Module`` holding the case's parameters, with the case's gradients,
-  several times; returns the parameters after each step.
-
-**Gradient convention** (``dlkit.nn``'s, explained in the notebook): the loss's
-backward returns ``dJ/dZ = (softmax(Z) - Y) / m``, the 1/m of the average cost
-inside; every other gradient is a true slope of J, so ``Dense`` has
-``dW = dZ A_prev^T`` and ``db = sum of dZ over the examples``, with no 1/m. The
-gradient checks (``Dense``, ``ReLU``, ``SoftmaxCrossEntropy``, ``Sequential``)
-compare the student's gradients with numeric slopes of the student's own forward
-pass (``J = sum(upstream * forward(...))``) or cost.
-
-``Dense`` and ``ReLU`` are ``layer_exercise``s, the loss a ``loss_exercise``
-(``autograder.factories``): the factory drives them and probes their gradients.
-Every known mistake is the dlkit class with one method overridden
-(``override``). The first ``Sequential`` case is square (every layer 3 -> 3)
-and has a batch norm layer, so that running backward in forward order, not
-chaining the gradients, or not passing ``training`` on gives wrong values of
-the right shape, which the hints can name, instead of a shape error.
+**Gradient convention** (``dlkit.nn``'s, explained in the notebook): the loss's backward returns
+``dJ/dZ = (softmax(Z) - Y) / m``; every other gradient is a true slope of J, so ``Dense`` has
+``dW = dZ A_prev^T`` and ``db = sum of dZ over the examples``, with no 1/m. The first ``Sequential``
+case is square (every layer 3 -> 3) and has a batch norm layer, so that running backward in forward
+order, not chaining, or not passing ``training`` on gives wrong values the hints can name, not a shape error.
 """
 from __future__ import annotations
 
@@ -46,13 +17,11 @@ import numpy as np
 
 from dlkit import nn
 
-from ..factories import LayerRun, copy_array, layer_exercise, loss_exercise, override, slope_verdict
+from ..factories import LayerRun, copy_array, layer_exercise, loss_exercise, override, slope_verdicts
 from ..registry import Case, Exercise, Mistake, register
-from ._gradients import numeric_slopes, summary
 from ._softmaxes import softmax_no_max, softmax_rows
 
 # ------------------------------------------------------------------------------------------ Dense
-
 
 def _dense_run(seed, A_prev, W, b, dZ):
     n_out, n_in = W.shape
@@ -83,18 +52,12 @@ def _init_transposed(self, n_in, n_out, rng):
 
 
 register(layer_exercise(
-    id="c2w3.Dense",
-    reference=nn.Dense,
-    setup=_dense_run,
-    params=("W", "b"),
-    record_init=("W", "b"),
-    out="Z",
-    input_grad="dA_prev",
-    m_of_batch=True,
+    id="c2w3.Dense", reference=nn.Dense, setup=_dense_run, params=("W", "b"), record_init=("W", "b"), out="Z",
+    input_grad="dA_prev", m_of_batch=True,
     probe_notes=[("1/m too many", "(dZ already holds the 1/m of the cost: do not divide again.)")],
+    random_case=_dense_case,
     fixed_cases=[_dense_case(np.random.default_rng(1), 3, 2, 4),
                  _dense_case(np.random.default_rng(2), 5, 4, 6)],
-    random_case=_dense_case,
     hidden_cases=[_dense_case(np.random.default_rng(3), 12, 5, 7),
                   _dense_case(np.random.default_rng(4), 4, 1, 1)],
     mistakes=[
@@ -124,7 +87,6 @@ register(layer_exercise(
 
 # ------------------------------------------------------------------------------------------- ReLU
 
-
 def _relu_case(rng, shape=None):
     shape = shape or (int(rng.integers(1, 6)), int(rng.integers(2, 7)))
     Z = rng.normal(size=shape)
@@ -137,18 +99,13 @@ _Z_RELU = np.array([[1.5, -0.5, 2.0, -1.0], [-2.0, 0.3, -0.1, 4.0]])
 _DA_RELU = np.array([[-1.0, 2.0, 0.5, -3.0], [1.0, -2.0, 1.5, 0.25]])
 
 register(layer_exercise(
-    id="c2w3.ReLU",
-    reference=nn.ReLU,
-    setup=lambda Z, dA: LayerRun(lambda cls: cls(), Z, dA),
-    out="A",
-    input_grad="dZ",
+    id="c2w3.ReLU", reference=nn.ReLU, setup=lambda Z, dA: LayerRun(lambda cls: cls(), Z, dA), out="A", input_grad="dZ",
     fixed_cases=[Case((_Z_RELU, _DA_RELU), label="Z (2, 4) with both signs, dA with both signs")],
-    random_case=_relu_case,
-    hidden_cases=[_relu_case(np.random.default_rng(5), (3, 4, 2))],
+    random_case=_relu_case, hidden_cases=[_relu_case(np.random.default_rng(5), (3, 4, 2))],
     mistakes=[
         Mistake("mask_with_dA", override(nn.ReLU, backward=lambda self, dA: dA * (dA > 0)),
-                "the mask comes from the layer's input: dZ = dA * (Z > 0) with Z from the cache, "
-                "not from the sign of dA."),
+                "the mask comes from the layer's input: dZ = dA * (Z > 0) with Z from the cache, not from the sign of "
+                "dA."),
         Mistake("no_mask", override(nn.ReLU, backward=lambda self, dA: dA),
                 "ReLU's slope is 0 where Z <= 0: multiply dA by the mask (Z > 0)."),
         Mistake("mask_only", override(nn.ReLU, backward=lambda self, dA: nn.ReLU.backward(self, np.ones_like(dA))),
@@ -157,7 +114,6 @@ register(layer_exercise(
 ))
 
 # ------------------------------------------------------------------------------ SoftmaxCrossEntropy
-
 
 def _one_hot_case(rng, C=None, m=None, scale=2.0):
     C = C or int(rng.integers(2, 6))
@@ -193,15 +149,14 @@ _Y_LARGE = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 _CE = nn.SoftmaxCrossEntropy
 
 register(loss_exercise(
-    id="c2w3.SoftmaxCrossEntropy",
-    reference=_CE,
+    id="c2w3.SoftmaxCrossEntropy", reference=_CE,
     not_finite="your cost is not finite for these logits: subtract each column's maximum before np.exp.",
+    random_case=_softmax_case,
     fixed_cases=[
         Case((_Z_NOTES, _Y_NOTES), label="the notes' z = [5, 2, -1, 3] (softmax 0.842, 0.042, 0.002, 0.114) "
                                          "and a second example"),
         Case((_Z_LARGE, _Y_LARGE), label="large logits (up to 1002): np.exp overflows unless you subtract the max"),
     ],
-    random_case=_softmax_case,
     hidden_cases=[Case(_one_hot_case(np.random.default_rng(6), 6, 10, 4.0), label="6 classes, 10 examples"),
                   Case(_one_hot_case(np.random.default_rng(7), 3, 1), label="a single example")],
     mistakes=[
@@ -219,7 +174,6 @@ register(loss_exercise(
 ))
 
 # ------------------------------------------------------------------------------------- Sequential
-
 
 def _build_layers(spec):
     layers = []
@@ -243,6 +197,9 @@ def _layer_grads(layers):
 
 
 def _drive_sequential(cls):
+    """The case describes reference layers (``dlkit.nn`` Dense, ReLU, Tanh, BatchNorm with given parameters), so
+    only the composition is graded: ``cls(layers)``, ``forward(X, True)``, ``backward(dout)``; returns
+    ``(out, dX, grads)`` with ``grads["<i>.<name>"]`` read from the layers."""
     def run(spec, X, dout):
         layers = _build_layers(spec)
         model = cls(layers)
@@ -277,38 +234,32 @@ def _chain(layers, call, x, chained=True):
 
 
 def _sequential_gradcheck(cls, case):
+    """Every layer's stored gradients and dX against numeric slopes of J = sum(dout * forward(X, True))."""
     spec, X, dout = case.args
     layers = _build_layers(spec)
-    model = cls(layers)
-    X = copy_array(X)
+    model, X = cls(layers), copy_array(X)
     model.forward(X, True)
     dX = model.backward(np.array(dout, dtype=float))
+    named = {f"layer {i}'s gradient of {k}": (f"{i}.{k}", v) for i, layer in enumerate(layers)
+             for k, v in layer.params.items()}
     got = _layer_grads(layers)
-    J = lambda: float(np.sum(dout * model.forward(X, True)))  # noqa: E731
-    arrays = {f"{i}.{k}": v for i, layer in enumerate(layers) for k, v in layer.params.items()}
-    num = numeric_slopes(J, {**arrays, "dX": X})
-    problems = []
-    for name in arrays:
-        i, key = name.split(".")
-        if name not in got:
-            problems.append(f"layer {i} stored no gradient for {key} (was its backward called?)")
-        else:
-            problems.append(slope_verdict(f"layer {i}'s gradient of {key}", got[name], num[name]))
-    problems.append(slope_verdict("dX", dX, num["dX"]))
-    return summary(problems, "the gradients match numeric slopes of your forward pass: look at what forward returns "
-                             "and whether it passes `training` on to the layers.")
+    missing = [key.split(".") for key, _ in named.values() if key not in got]
+    if missing:
+        return "; ".join(f"layer {i} stored no gradient for {k} (was its backward called?)" for i, k in missing) + "."
+    return slope_verdicts(lambda: float(np.sum(dout * model.forward(X, True))),
+                          {**{name: v for name, (_, v) in named.items()}, "dX": X},
+                          {**{name: got[key] for name, (key, _) in named.items()}, "dX": dX},
+                          all_right="the gradients match numeric slopes of your forward pass: look at what forward "
+                                    "returns and whether it passes `training` on to the layers.")
 
 
 register(Exercise(
-    id="c2w3.Sequential",
-    reference=nn.Sequential,
-    driver=_drive_sequential,
-    outputs=("out", "dX", "grads"),
-    fixed_cases=[_sequential_case(np.random.default_rng(8), [3, 3, 3, 3], 5, bn=True),
-                 _sequential_case(np.random.default_rng(9), [4, 5, 2], 3, bn=False)],
+    id="c2w3.Sequential", reference=nn.Sequential, driver=_drive_sequential, outputs=("out", "dX", "grads"),
     random_case=_sequential_case,
     hidden_cases=[_sequential_case(np.random.default_rng(10), [6, 4, 4, 3, 2], 4, bn=True)],
     gradcheck=_sequential_gradcheck,
+    fixed_cases=[_sequential_case(np.random.default_rng(8), [3, 3, 3, 3], 5, bn=True),
+                 _sequential_case(np.random.default_rng(9), [4, 5, 2], 3, bn=False)],
     mistakes=[
         Mistake("backward_in_forward_order", override(nn.Sequential, backward=lambda self, d: _chain(
                     self.layers, lambda layer, d: layer.backward(d), d)),
@@ -330,7 +281,6 @@ register(Exercise(
 
 # ------------------------------------------------------------------------------------------- Adam
 
-
 class _Holder(nn.Module):
     """A module holding the case's parameters, whose gradients the driver sets before each step."""
 
@@ -340,6 +290,8 @@ class _Holder(nn.Module):
 
 
 def _drive_adam(cls):
+    """``cls(**hyper)`` steps a module holding the case's parameters, once per dict of gradients; returns the
+    parameters after each step."""
     def run(params, grads_per_step, hyper):
         model = _Holder(params)
         opt = cls(**hyper)
@@ -400,15 +352,11 @@ _ADAM_GRADS = [{"0.W": np.array([[0.3, -0.2], [0.0, 1.0]]), "0.b": np.array([[0.
                {"0.W": np.array([[-0.3, 0.2], [0.25, 0.5]]), "0.b": np.array([[0.0], [0.5]])}]
 
 register(Exercise(
-    id="c2w3.Adam",
-    reference=nn.Adam,
-    driver=_drive_adam,
-    outputs="parameters after each step",
+    id="c2w3.Adam", reference=nn.Adam, driver=_drive_adam, outputs="parameters after each step", random_case=_adam_case,
+    hidden_cases=[_adam_case(np.random.default_rng(11), 6, 3)],
     fixed_cases=[Case((_ADAM_PARAMS, _ADAM_GRADS, {"learning_rate": 0.1, "beta1": 0.9, "beta2": 0.999,
                                                    "epsilon": 1e-8}),
                       label="3 steps on a (2, 2) W and a (2, 1) b, learning_rate 0.1")],
-    random_case=_adam_case,
-    hidden_cases=[_adam_case(np.random.default_rng(11), 6, 3)],
     mistakes=[
         Mistake("no_bias_correction", override(nn.Adam, update=_adam_update(correct=False)),
                 "use the bias-corrected averages in the update: v_corr = v / (1 - beta1**t) and "

@@ -1,28 +1,14 @@
-"""Course 3, Week 1: ML strategy (1), the decision arithmetic.
+"""Course 3, Week 1: ML strategy (1), the decision arithmetic (notebook ``course3/week1/ml_strategy_1.ipynb``).
 
-The notebook is ``course3/week1/ml_strategy_1.ipynb`` (source
-``authoring/course3/week1/ml_strategy_1.py``); the references live in
-``dlkit.strategy`` (``split_sizes`` in ``dlkit.practical``); the tests of these
-entries are ``autograder/tests/test_c3w1.py``.
+References in ``dlkit.strategy`` (``split_sizes`` in ``dlkit.practical``). The course has no programming
+assignment this week: the companion turns its decisions into small functions, whose fixed cases carry
+the notes' numbers. Known mistakes are the reference with one slip: called on the wrong inputs (a
+lambda), or followed by one wrong step (``then``, from ``_slips``).
 
-The course has no programming assignment this week: the companion turns its
-decisions into small functions. Fixed cases carry the course notes' numbers:
-classifiers A (P 95 %, R 90 %, F1 0.9243243) and B (98 %, 85 %, 0.9103825);
-A/B/C with accuracy 90/92/95 % and 80/95/1,500 ms (B under 100 ms); a
-trigger-word detector with at most 1 false positive per 24 hours; the 60/20/20
-and 98/1/1 splits (1,000,000 -> 980,000 / 10,000 / 10,000); the weighted-error
-example (A 0.177966, B 0.042373); the radiology levels 3 / 1 / 0.7 / 0.5 % and
-the scenario tables (bias 7 / variance 2, 0.5 / 2, 4.5 / 1, 0.5 / 4, 0.2 / 0.1,
-and "unclear" once the training error is below the proxy).
-
-Known mistakes are the reference with one slip: called on the wrong inputs (a
-lambda), or followed by one wrong step (``then``, from ``_c3_slips``).
-
-Then a case study of our own, a city's detector of an endangered bird, as
-answer exercises (the student assigns a value, computed with their functions
-where it can be): the metric, the split, the detector to ship, the diagnosis
-from human-level errors, and what to do next. Their tables are defined here
-and repeated in the notebook (a test keeps the two equal).
+Then a case study of our own, a city's detector of an endangered bird, as answer exercises (the
+student assigns a value, computed with their functions where it can be): the metric, the split, the
+detector to ship, the diagnosis and what to do next. The tables are repeated in the notebook (a test
+keeps the two equal).
 """
 from __future__ import annotations
 
@@ -35,11 +21,11 @@ from dlkit import practical, strategy
 
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
-from ._answers import answer_exercise, changed, flipped, is_number, label_dict_form
-from ._c3_slips import then
+from ._answers import answer_exercise, changed, dict_form, flipped, is_number, label_dict_form
+from ._slips import then
+from .c2w1_practical import no_half, split_floor, split_round_all, split_rule
 
 # ------------------------------------------------------------ helpers for cases
-
 
 def _labels_with(tp: int, fp: int, fn: int, tn: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Shuffled label rows (1, m) with exactly these confusion counts."""
@@ -88,15 +74,12 @@ register(Exercise(
              label="8 examples: TP = 3, FP = 2, FN = 1"),
         Case((np.array([[1.0, 0.0, 1.0, 0.0]]), np.zeros((1, 4))),
              label="no positive prediction at all: precision 0/0 counts as 0"),
-        Case((np.array([0, 1, 1, 0, 1, 1]), np.array([0, 1, 0, 0, 1, 1])),
-             label="labels as int vectors of shape (6,)"),
+        Case((np.array([0, 1, 1, 0, 1, 1]), np.array([0, 1, 0, 0, 1, 1])), label="labels as int vectors of shape (6,)"),
     ],
-    hidden_cases=[
-        Case((np.zeros((1, 5)), np.array([[0.0, 1.0, 0.0, 0.0, 1.0]])),
-             label="no positive label: recall 0/0 counts as 0"),
-        Case(_labels_with(45, 5, 15, 35, seed=3), label="P = 0.9, R = 0.75"),
-        Case((np.array([True, False, True]), np.array([True, True, True])), label="boolean labels"),
-    ],
+    hidden_cases=[Case((np.zeros((1, 5)), np.array([[0.0, 1.0, 0.0, 0.0, 1.0]])),
+                       label="no positive label: recall 0/0 counts as 0"),
+                  Case(_labels_with(45, 5, 15, 35, seed=3), label="P = 0.9, R = 0.75"),
+                  Case((np.array([True, False, True]), np.array([True, True, True])), label="boolean labels")],
     mistakes=[
         Mistake("arithmetic_mean", then(_PRF, lambda prf, *_: (prf[0], prf[1], (prf[0] + prf[1]) / 2)),
                 "F1 is the harmonic mean 2 / (1/p + 1/r) = 2 p r / (p + r), not the arithmetic mean (p + r) / 2 (for "
@@ -164,16 +147,14 @@ register(Exercise(
         Case((np.array([0.90, 0.95]), np.array([[150.0, 300.0]]), np.array([100.0])),
              label="nothing runs within 100 ms"),
     ],
-    hidden_cases=[
-        Case((np.array([0.91, 0.93, 0.93, 0.90]), np.array([[20.0, 40.0, 30.0, 10.0]]), np.array([50.0])),
-             label="a tie on the optimizing metric: the lower index wins"),
-        Case((np.array([0.2, 0.7, 0.4]), np.array([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0], [5.0, 9.0, 5.0]]),
-              np.array([1.0, 2.0, 8.0])), label="3 satisficing metrics, thresholds met with equality"),
-        Case((np.array([0.3, 0.2]), np.array([[1.0, 1.0]]), np.array([0.5])), {"maximize": False},
-             label="nothing feasible, maximize=False"),
-        Case((np.array([0.20, 0.12, 0.15, 0.30]), np.array([[10.0, 30.0, 20.0, 5.0]]), np.array([25.0])),
-             {"maximize": False}, label="the smallest feasible error wins"),
-    ],
+    hidden_cases=[Case((np.array([0.91, 0.93, 0.93, 0.90]), np.array([[20.0, 40.0, 30.0, 10.0]]), np.array([50.0])),
+                       label="a tie on the optimizing metric: the lower index wins"),
+                  Case((np.array([0.2, 0.7, 0.4]), np.array([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0], [5.0, 9.0, 5.0]]),
+                        np.array([1.0, 2.0, 8.0])), label="3 satisficing metrics, thresholds met with equality"),
+                  Case((np.array([0.3, 0.2]), np.array([[1.0, 1.0]]), np.array([0.5])), {"maximize": False},
+                       label="nothing feasible, maximize=False"),
+                  Case((np.array([0.20, 0.12, 0.15, 0.30]), np.array([[10.0, 30.0, 20.0, 5.0]]), np.array([25.0])),
+                       {"maximize": False}, label="the smallest feasible error wins")],
     mistakes=[
         Mistake("ignore_constraints",  # every classifier made feasible
                 lambda o, s, t, maximize=True: _PICK(o, 0 * s, 0 * t, maximize),
@@ -193,36 +174,12 @@ register(Exercise(
                 "the k rows."),
         Mistake("ignore_maximize", lambda o, s, t, maximize=True: _PICK(o, s, t), "with maximize=False the optimizing "
                 "metric is an error or a cost: pick the smallest value among the feasible classifiers."),
-        Mistake("minus_one", then(_PICK, lambda i, *_, **__: -1 if i is None else i),
-                "when no classifier meets every threshold, return None (there is nothing to ship); -1 would silently "
-                "index the last classifier."),
+        Mistake("minus_one", then(_PICK, lambda i, *_, **__: -1 if i is None else i), "when no classifier meets every "
+                "threshold, return None (there is nothing to ship); -1 would silently index the last classifier."),
     ],
 ))
 
 # ------------------------------------------------------------------- split_sizes
-
-
-def _split_rule(rule):
-    """``split_sizes`` with another rule of thumb ``rule(m)`` for fractions=None."""
-    return lambda m, fractions=None: practical.split_sizes(m, rule(m) if fractions is None else fractions)
-
-
-def _split_round_all(m, fractions=None):
-    """The reference, with the training part rounded too (the parts may not add up to m)."""
-    first = (strategy.recommended_fractions(m) if fractions is None else fractions)[0]
-    return (int(round(first * m)), *practical.split_sizes(m, fractions)[1:])
-
-
-def _split_floor(m, fractions=None):
-    """Dev and test cut down with int(), not rounded."""
-    rest = [int(f * m) for f in (strategy.recommended_fractions(m) if fractions is None else fractions)[1:]]
-    return (m - sum(rest), *rest)
-
-
-def _no_half(m: int, fractions) -> bool:
-    """No part lands near x.5, where the rounding conventions disagree."""
-    return all(abs((f * m) % 1 - 0.5) > 1e-3 for f in fractions[1:])
-
 
 _POLICIES = [(0.7, 0.3), (0.6, 0.2, 0.2), (0.8, 0.1, 0.1), (0.98, 0.01, 0.01), (0.9, 0.05, 0.05)]
 
@@ -231,54 +188,49 @@ def _split_case(rng: np.random.Generator) -> Case:
     while True:
         m = int(10 ** rng.uniform(1.3, 6.8))
         if rng.random() < 0.5:
-            if _no_half(m, strategy.recommended_fractions(m)):
+            if no_half(m, strategy.recommended_fractions(m)):
                 return Case((m,), label=f"m = {m:,}, no fractions (the rule of thumb)")
         else:
             fractions = _POLICIES[int(rng.integers(len(_POLICIES)))]
-            if _no_half(m, fractions):
+            if no_half(m, fractions):
                 return Case((m, fractions), label=f"m = {m:,}, fractions = {fractions}")
 
 
 register(Exercise(
     id="c3w1.split_sizes", reference=practical.split_sizes, outputs="sizes", random_case=_split_case, n_random=4,
     n_hidden_random=6,
-    fixed_cases=[
-        Case((100,), label="100 examples: the classic 60/20/20"),
-        Case((1_000,), label="1,000 examples: 60/20/20"),
-        Case((10_000,), label="10,000 examples: still 60/20/20"),
-        Case((1_000_000,), label="the notes' 1,000,000 examples: 98/1/1 = 980,000 / 10,000 / 10,000"),
-        Case((250_000,), label="250,000 examples: 98/1/1"),
-        Case((1_000, (0.7, 0.3)), label="1,000 examples with the given fractions 70/30 (train/test)"),
-        Case((58, (0.6, 0.2, 0.2)), label="58 examples, 60/20/20: 11.6 rounds to 12"),
-        Case((5_000_000,), label="5,000,000 examples: more than a million, 99.5/0.25/0.25"),
-    ],
-    hidden_cases=[
-        Case((10_000,), label="10,000 examples: the last classic size"),
-        Case((10_001,), label="10,001 examples: the first big-data size"),
-        Case((1_000_001,), label="1,000,001 examples: past a million"),
-        Case((999,), label="999 examples: 199.8 rounds to 200"),
-        Case((7, (1 / 3, 1 / 3, 1 / 3)), label="7 examples in thirds: the parts must add up to 7"),
-        Case((2_003, (0.8, 0.1, 0.1)), label="2,003 examples, 80/10/10"),
-    ],
+    fixed_cases=[Case((100,), label="100 examples: the classic 60/20/20"),
+                 Case((1_000,), label="1,000 examples: 60/20/20"),
+                 Case((10_000,), label="10,000 examples: still 60/20/20"),
+                 Case((1_000_000,), label="the notes' 1,000,000 examples: 98/1/1 = 980,000 / 10,000 / 10,000"),
+                 Case((250_000,), label="250,000 examples: 98/1/1"),
+                 Case((1_000, (0.7, 0.3)), label="1,000 examples with the given fractions 70/30 (train/test)"),
+                 Case((58, (0.6, 0.2, 0.2)), label="58 examples, 60/20/20: 11.6 rounds to 12"),
+                 Case((5_000_000,), label="5,000,000 examples: more than a million, 99.5/0.25/0.25")],
+    hidden_cases=[Case((10_000,), label="10,000 examples: the last classic size"),
+                  Case((10_001,), label="10,001 examples: the first big-data size"),
+                  Case((1_000_001,), label="1,000,001 examples: past a million"),
+                  Case((999,), label="999 examples: 199.8 rounds to 200"),
+                  Case((7, (1 / 3, 1 / 3, 1 / 3)), label="7 examples in thirds: the parts must add up to 7"),
+                  Case((2_003, (0.8, 0.1, 0.1)), label="2,003 examples, 80/10/10")],
     mistakes=[
-        Mistake("old_rule", _split_rule(lambda m: (0.6, 0.2, 0.2)), "60/20/20 is the rule for small data sets (up to "
+        Mistake("old_rule", split_rule(lambda m: (0.6, 0.2, 0.2)), "60/20/20 is the rule for small data sets (up to "
                 "10,000 examples); up to a million use 98/1/1 (1,000,000 -> 980,000 / 10,000 / 10,000): 10,000 dev "
                 "examples are plenty."),
-        Mistake("round_all", _split_round_all, "the three parts must add up to m: round the dev and test parts and "
+        Mistake("round_all", split_round_all, "the three parts must add up to m: round the dev and test parts and "
                 "give the training set the rest, m - (dev + test)."),
-        Mistake("floor", _split_floor, "round the dev and test parts to the nearest whole number, int(round(fraction "
+        Mistake("floor", split_floor, "round the dev and test parts to the nearest whole number, int(round(fraction "
                 "* m)); int(...) alone cuts 11.6 down to 11."),
-        Mistake("boundary", _split_rule(lambda m: strategy.recommended_fractions(10_001 if m == 10_000 else m)),
+        Mistake("boundary", split_rule(lambda m: strategy.recommended_fractions(10_001 if m == 10_000 else m)),
                 "exactly 10,000 examples still take 60/20/20: the classic rule holds for m <= 10,000."),
         Mistake("ignore_fractions", lambda m, fractions=None: practical.split_sizes(m),
                 "when `fractions` is given, use it; the rule of thumb is only the default for fractions=None."),
-        Mistake("two_tiers", _split_rule(lambda m: (0.6, 0.2, 0.2) if m <= 10_000 else (0.98, 0.01, 0.01)),
+        Mistake("two_tiers", split_rule(lambda m: (0.6, 0.2, 0.2) if m <= 10_000 else (0.98, 0.01, 0.01)),
                 "beyond a million examples the notebook's rule is 99.5/0.25/0.25 (98/1/1 only up to 1,000,000)."),
     ],
 ))
 
 # ----------------------------------------------------------------- weighted_error
-
 
 def _filter_example(a: bool) -> tuple:
     """The notes' weighted-error example, our numbers: 1,000 dev images, 20 of them must never pass (w = 10).
@@ -317,15 +269,13 @@ def _weighted_case(rng: np.random.Generator) -> Case:
 
 register(Exercise(
     id="c3w1.weighted_error", reference=strategy.weighted_error, outputs="error", random_case=_weighted_case,
-    fixed_cases=[
-        Case(FILTER_A, label="algorithm A: 3 % error but all 20 unacceptable images shown (w = 10): 210/1180 "
-                             "= 0.177966"),
-        Case(FILTER_B, label="algorithm B: 5 % error, none of the 20 shown: 50/1180 = 0.042373"),
-        Case((FILTER_A[0], FILTER_A[1], np.ones((1, 1000))),
-             label="algorithm A with all weights 1: the plain error 0.03"),
-        Case((np.array([[1.0, 0, 1, 0, 1]]), np.array([[1.0, 1, 1, 0, 0]]), np.array([[1.0, 100, 1, 1, 1]])),
-             label="5 examples, one error on an example of weight 100"),
-    ],
+    fixed_cases=[Case(FILTER_A, label="algorithm A: 3 % error but all 20 unacceptable images shown (w = 10): 210/1180 "
+                                      "= 0.177966"),
+                 Case(FILTER_B, label="algorithm B: 5 % error, none of the 20 shown: 50/1180 = 0.042373"),
+                 Case((FILTER_A[0], FILTER_A[1], np.ones((1, 1000))),
+                      label="algorithm A with all weights 1: the plain error 0.03"),
+                 Case((np.array([[1.0, 0, 1, 0, 1]]), np.array([[1.0, 1, 1, 0, 0]]), np.array([[1.0, 100, 1, 1, 1]])),
+                      label="5 examples, one error on an example of weight 100")],
     hidden_cases=[
         Case((FILTER_A[0], FILTER_A[1], np.where(FILTER_A[2] > 1, 100.0, 1.0)), label="algorithm A with w = 100"),
         Case((np.array([1.0, 0.0, 1.0, 1.0]), np.array([1.0, 0.0, 1.0, 1.0]), np.array([1.0, 2.0, 3.0, 4.0])),
@@ -379,18 +329,15 @@ register(Exercise(
         Case((RADIOLOGY, 0.3, 0.4), label="past human level: train 0.3 % is below the proxy 0.5 % (a negative "
                                           "avoidable bias)"),
     ],
-    hidden_cases=[
-        Case(([0.05, 0.01], 0.012, 0.03), label="errors as fractions"),
-        Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
-        Case(([2.0, 1.0], 0.8, 1.5), label="train 0.8 % below the best human level 1 %"),
-    ],
+    hidden_cases=[Case(([0.05, 0.01], 0.012, 0.03), label="errors as fractions"),
+                  Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
+                  Case(([2.0, 1.0], 0.8, 1.5), label="train 0.8 % below the best human level 1 %")],
     mistakes=[
         Mistake("typical_human", lambda h, train, dev: _GAPS(np.max(h), train, dev),
                 "the human-level proxy for the Bayes error is the BEST human error, min(human_errors) (the team of "
                 "doctors, 0.5 %), not a typical human (3 %): Bayes error <= 0.5 %."),
-        Mistake("mean_human", lambda h, train, dev: _GAPS(np.mean(h), train, dev),
-                "do not average the human levels: the proxy for the Bayes error is the best of them, "
-                "min(human_errors)."),
+        Mistake("mean_human", lambda h, train, dev: _GAPS(np.mean(h), train, dev), "do not average the human levels: "
+                "the proxy for the Bayes error is the best of them, min(human_errors)."),
         Mistake("variance_from_human", then(_GAPS, lambda g, h, train, dev: {**g, "variance": dev - g["human_proxy"]}),
                 "the variance is the gap between dev and TRAINING error, dev - train; dev - human would also include "
                 "the avoidable bias."),
@@ -406,7 +353,6 @@ register(Exercise(
 ))
 
 # ------------------------------------------------------------------- next_focus
-
 
 def _focus_slip(unclear=operator.lt, bias_wins=operator.gt, variance_from_human=False):
     """next_focus from the reference's gaps with one step changed: "unclear" when ``unclear(bias, 0)``,
@@ -446,13 +392,11 @@ register(Exercise(
         Case(([1.0], 3.0, 5.0), label="human 1 %, train 3 %, dev 5 %: both gaps are 2"),
         Case(([0.5], 0.5, 0.6), label="train error equal to the proxy: avoidable bias 0"),
     ],
-    hidden_cases=[
-        Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
-        Case(([0.05, 0.01], 0.02, 0.021), label="errors as fractions"),
-        Case(([2.0], 1.8, 2.1), label="train 1.8 % below a 2 % proxy"),
-        Case(([0.5], 2.5, 4.5), label="both gaps are 2 points"),
-        Case(([3.0, 2.0], 2.0, 2.5), label="train error equal to the best human level"),
-    ],
+    hidden_cases=[Case(([12.0, 6.0, 3.0, 2.0], 7.0, 10.0), label="four human levels, train 7 %, dev 10 %"),
+                  Case(([0.05, 0.01], 0.02, 0.021), label="errors as fractions"),
+                  Case(([2.0], 1.8, 2.1), label="train 1.8 % below a 2 % proxy"),
+                  Case(([0.5], 2.5, 4.5), label="both gaps are 2 points"),
+                  Case(([3.0, 2.0], 2.0, 2.5), label="train error equal to the best human level")],
     mistakes=[
         Mistake("typical_human", lambda h, train, dev: strategy.next_focus(np.max(h), train, dev),
                 "measure the avoidable bias against the BEST human level, min(human_errors): with radiology levels 3 "
@@ -462,9 +406,8 @@ register(Exercise(
                 "is then unknown, and so is the avoidable bias."),
         Mistake("variance_from_human", _focus_slip(variance_from_human=True),
                 "compare the avoidable bias (train - proxy) with the variance dev - TRAIN, not dev - human."),
-        Mistake("tie_to_bias", _focus_slip(bias_wins=operator.ge),
-                'the rule is "bias" only when the avoidable bias is larger than the variance; on a tie, '
-                'answer "variance" (use >, not >=).'),
+        Mistake("tie_to_bias", _focus_slip(bias_wins=operator.ge), "the rule is \"bias\" only when the avoidable bias "
+                "is larger than the variance; on a tie, answer \"variance\" (use >, not >=)."),
         Mistake("unclear_at_equal", _focus_slip(unclear=operator.le),
                 'a training error EQUAL to the proxy is not past human level: the avoidable bias is 0, '
                 'so compare it with the variance ("unclear" only when train < proxy).'),
@@ -514,30 +457,29 @@ PLANS = ("by district", "by season", "web photos", "shuffled")
 BIRD_SPLIT = {"plan": "shuffled", "sizes": practical.split_sizes(N_FRAMES)}
 
 
-def _split_form(value: Any) -> Optional[str]:
-    if type(value) is not dict:
-        return f"should be a dict with the keys 'plan' and 'sizes', got {describe(value)}"
-    if set(value) != {"plan", "sizes"}:
-        return f"should have exactly the keys 'plan' and 'sizes', got the keys {sorted(map(str, value))}"
-    plan = value["plan"]
-    if plan is None:
-        return "the value for 'plan' is still None: write one of " + ", ".join(map(repr, PLANS))
-    if plan not in PLANS:
-        spell = " (check the spelling)" if isinstance(plan, str) and plan.strip().lower() in PLANS else ""
-        return f"the plan {plan!r} is not one of " + ", ".join(map(repr, PLANS)) + spell
-    sizes = value["sizes"]
-    if sizes is None:
-        return "the value for 'sizes' is still None: give (train, dev, test) as three whole numbers"
+def _plan_check(plan: Any) -> Optional[str]:
+    if plan in PLANS:
+        return None
+    spell = " (check the spelling)" if isinstance(plan, str) and plan.strip().lower() in PLANS else ""
+    return f"is not one of {', '.join(map(repr, PLANS))} (got {plan!r}){spell}"
+
+
+def _sizes_check(sizes: Any) -> Optional[str]:
     if type(sizes) not in (tuple, list) or len(sizes) != 3:
-        return f"'sizes' should be (train, dev, test), three whole numbers, got {describe(sizes)}"
+        return f"should be (train, dev, test), three whole numbers, got {describe(sizes)}"
     for name, v in zip(("train", "dev", "test"), sizes):
         if not isinstance(v, (int, np.integer)) or isinstance(v, (bool, np.bool_)):
-            return f"the {name} size should be a whole number (an int), got {describe(v)}"
+            return f"should hold whole numbers (ints), but the {name} size is {describe(v)}"
         if v < 0:
-            return f"the {name} size is {int(v)}: a number of frames cannot be negative"
+            return f"has a {name} size of {int(v)}: a number of frames cannot be negative"
     if sum(int(v) for v in sizes) != N_FRAMES:
-        return f"the three sizes add up to {sum(int(v) for v in sizes):,}, not to the {N_FRAMES:,} labelled frames"
+        return f"should add up to the {N_FRAMES:,} labelled frames, not {sum(int(v) for v in sizes):,}"
     return None
+
+
+_split_form = dict_form({"plan": _plan_check, "sizes": _sizes_check},
+                        if_missing="give exactly the keys 'plan' and 'sizes'",
+                        instead_of_none="a plan, or (train, dev, test) as three whole numbers")
 
 
 answer_exercise("c3w1.bird_split", BIRD_SPLIT, _split_form, [
@@ -626,21 +568,15 @@ def _bird_diagnosis(levels=tuple(HUMAN_LEVELS.values())) -> dict:
 DIAGNOSIS_KEYS = ("human_proxy", "avoidable_bias", "variance", "focus")
 
 
-def _diagnosis_form(value: Any) -> Optional[str]:
-    if type(value) is not dict:
-        return f"should be a dict with the keys {list(DIAGNOSIS_KEYS)}, got {describe(value)}"
-    if set(value) != set(DIAGNOSIS_KEYS):
-        return (f"should have exactly the keys {list(DIAGNOSIS_KEYS)}, got {sorted(map(str, value))} "
-                "(your avoidable_bias_and_variance gives the first three; add 'focus')")
-    for k in DIAGNOSIS_KEYS[:3]:
-        v = value[k]
-        if v is None:
-            return f"the value for {k!r} is still None: replace it with a number (in percent)"
-        if not is_number(v):
-            return f"the value for {k!r} should be a number (in percent), got {describe(v)}"
-    if value["focus"] not in FOCI:
-        return f"the value for 'focus' is {value['focus']!r}: it must be 'bias', 'variance' or 'unclear'"
-    return None
+def _percent_check(v: Any) -> Optional[str]:
+    return None if is_number(v) else f"should be a number (in percent), got {describe(v)}"
+
+
+_diagnosis_form = dict_form(
+    {**{k: _percent_check for k in DIAGNOSIS_KEYS[:3]},
+     "focus": lambda v: None if v in FOCI else f"is {v!r}: it must be 'bias', 'variance' or 'unclear'"},
+    if_missing="your avoidable_bias_and_variance gives the first three; add 'focus'",
+    instead_of_none="a number (in percent)")
 
 
 answer_exercise("c3w1.bird_diagnosis", _bird_diagnosis(), _diagnosis_form, [

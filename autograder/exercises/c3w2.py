@@ -1,40 +1,29 @@
 """Course 3, Week 2: ML strategy (2), error analysis, mismatched data, multi-task and transfer learning.
 
-The notebook is ``course3/week2/ml_strategy_2.ipynb``; the references live in
-``dlkit.error_analysis``, ``dlkit.multitask`` and ``dlkit.transfer``; the tests of
-these entries are ``autograder/tests/test_c3w2.py``.
+Notebook ``course3/week2/ml_strategy_2.ipynb``; references in ``dlkit.error_analysis``, ``dlkit.multitask``
+and ``dlkit.transfer``; fixed cases carry the course notes' numbers. Known mistakes are the reference with
+one slip: called on the wrong inputs (a lambda), followed by one wrong step (``then`` from ``_slips``,
+or a local ``_..._slip`` helper when several mistakes change the same output), never a copy.
 
-Fixed cases are the course notes' numbers (C3 Week 2): the error-analysis
-spreadsheet (dog 8 %, great cat 43 %, blurry 61 %, Instagram 12 %, incorrectly
-labelled 6 %), the ceilings 9.5 % and 5 % of a 10 % dev error, the label-noise
-cases 10 % vs 2 % (share 6 % vs 30 %, 2.1 % vs 1.9 % -> fix the labels), the
-200,000 web + 10,000 app split (205,000 / 2,500 / 2,500; option 1's 2380.95 /
-119.05 dev composition), the rear-view mirror, the scenario table A-F, and the
-multi-task label matrix with "?" (J = 1.9061547 for Y_hat = 0.5, 0.6345479 for
-the notes' Y_hat; 0.6931472 / 0.2307447 per labelled entry).
-
-Known mistakes are the reference with one slip: called on the wrong inputs (a
-lambda), followed by one wrong step (``then`` from ``_c3_slips``, or a local
-``_..._slip`` helper when several mistakes change the same output), never a copy.
-
-The notebook ends with a case study, a car's perception system: its decisions
-are *answer* exercises (``answer=True``, registered with ``answer_exercise``)
-whose visible check looks at the form only; the hidden check grades the
-content. Their reference answers are here.
+The notebook ends with a case study, a car's perception system: its decisions are *answer* exercises
+(``answer_exercise``) whose visible check looks at the form only; the hidden check grades the content.
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable, Optional
 
 import numpy as np
 
 from dlkit import deep, error_analysis as ea, multitask as mt, transfer as tl
-from dlkit.gradcheck import numeric_gradient, relative_error
+from dlkit.gradcheck import numeric_gradient
 
 from ..compare import describe
 from ..registry import Case, Exercise, Mistake, register
 from ._answers import answer_exercise, bool_check, count_check, dict_form, flipped, is_number, one_of, rate_check
-from ._c3_slips import then
+from ._slips import then
+from ._gradients import summary, verdict
+from ._nets import scaled_net
 
 # ================================================================ error analysis
 
@@ -71,11 +60,9 @@ register(Exercise(
              "great cat 43 %, blurry 61 %, instagram filter 12 % (124 % together), incorrectly labeled 6 %"),
         Case((SMALL_TAGS, SMALL_CATEGORIES), label="5 examples, one untagged, two with two tags"),
     ],
-    hidden_cases=[
-        Case((CAR_TAGS, CAR_CATEGORIES), label="the car's 200 misclassified dev frames"),
-        Case(([["glare"], ["glare", "night"], ["glare"]], ["night", "rain", "glare"]),
-             label="a category in every row and one in none"),
-    ],
+    hidden_cases=[Case((CAR_TAGS, CAR_CATEGORIES), label="the car's 200 misclassified dev frames"),
+                  Case(([["glare"], ["glare", "night"], ["glare"]], ["night", "rain", "glare"]),
+                       label="a category in every row and one in none")],
     mistakes=[
         Mistake("by_tags", lambda tags, cats: {c: n / sum(map(len, tags)) for c, n in _counts(tags, cats).items()},
                 "divide by the number of misclassified examples (rows), not by the number of tags: an example with "
@@ -109,11 +96,9 @@ register(Exercise(
         Case((0.10, 0.50), label="dev error 10 %, 50 of 100 errors are dogs: 5 %"),
         Case((0.10, np.array([0.08, 0.43, 0.61, 0.12])), label="dev error 10 %, the spreadsheet's four fractions"),
     ],
-    hidden_cases=[
-        Case((0.08, 0.0), label="a category with no errors"),
-        Case((0.08, 1.0), label="a category holding every error"),
-        Case((0.08, np.array([0.46, 0.19, 0.27, 0.35, 0.04])), label="the car's five categories"),
-    ],
+    hidden_cases=[Case((0.08, 0.0), label="a category with no errors"),
+                  Case((0.08, 1.0), label="a category holding every error"),
+                  Case((0.08, np.array([0.46, 0.19, 0.27, 0.35, 0.04])), label="the car's five categories")],
     mistakes=[
         Mistake("reduction", lambda e, f: e * np.asarray(f, dtype=float) if np.ndim(f) else e * f,
                 "dev_error * fraction is how much the error drops; the ceiling is the error that is left: "
@@ -129,7 +114,6 @@ register(Exercise(
 ))
 
 # ======================================================== incorrectly labelled data
-
 
 _SHARE = ea.mislabeled_share
 
@@ -147,25 +131,21 @@ def _share_case(rng: np.random.Generator) -> Case:
 
 register(Exercise(
     id="c3w2.mislabeled_share", reference=_SHARE, outputs="impact", random_case=_share_case,
-    fixed_cases=[
-        Case((0.10, 0.006), label="case 1: dev error 10 %, 6 % of the errors mislabelled (0.6 %)"),
-        Case((0.02, 0.006), label="case 2: dev error 2 %, still 0.6 % from wrong labels (share 30 %)"),
-        Case((0.021, 0.006, 0.019), label="2.1 % vs a rival at 1.9 % with 0.6 % label error: fix the labels"),
-        Case((0.10, 0.006, 0.08), label="10 % vs a rival at 8 % with 0.6 % label error"),
-        Case((0.019, 0.006, 0.031), label="1.9 % vs a rival at 3.1 %"),
-    ],
-    hidden_cases=[
-        Case((0.08, 0.0032), label="the car: dev error 8 %, 4 % of the errors mislabelled"),
-        Case((0.05, 0.0), label="no wrong labels at all"),
-        Case((0.03, 0.01, 0.025), label="a rival half a point better, 1 % label error"),
-    ],
+    fixed_cases=[Case((0.10, 0.006), label="case 1: dev error 10 %, 6 % of the errors mislabelled (0.6 %)"),
+                 Case((0.02, 0.006), label="case 2: dev error 2 %, still 0.6 % from wrong labels (share 30 %)"),
+                 Case((0.021, 0.006, 0.019), label="2.1 % vs a rival at 1.9 % with 0.6 % label error: fix the labels"),
+                 Case((0.10, 0.006, 0.08), label="10 % vs a rival at 8 % with 0.6 % label error"),
+                 Case((0.019, 0.006, 0.031), label="1.9 % vs a rival at 3.1 %")],
+    hidden_cases=[Case((0.08, 0.0032), label="the car: dev error 8 %, 4 % of the errors mislabelled"),
+                  Case((0.05, 0.0), label="no wrong labels at all"),
+                  Case((0.03, 0.01, 0.025), label="a rival half a point better, 1 % label error")],
     mistakes=[
         Mistake("share_of_all", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le}),
                 "share is the fraction of the *errors* due to wrong labels: label_error / dev_error (0.006 / 0.10 = 6 "
                 "%, 0.006 / 0.02 = 30 %)."),
         Mistake("share_vs_other", then(_SHARE, lambda out, e, le, r=None: {**out, "share": le / (e - le)}),
-                "divide the label error by the whole dev error, not by the other error: "
-                "share = label_error / dev_error."),
+                "divide the label error by the whole dev error, not by the other error: share = label_error / "
+                "dev_error."),
         Mistake("other_from_one", then(_SHARE, lambda out, e, le, r=None: {**out, "other_error": 1 - le}),
                 "other_error is the part of the dev error not caused by labels: dev_error - label_error (9.4 % in "
                 "case 1), not 1 - label_error."),
@@ -183,7 +163,6 @@ register(Exercise(
 ))
 
 # ======================================================== mismatched distributions
-
 
 _SPLIT = ea.mismatched_split
 
@@ -283,11 +262,9 @@ def _gaps_case(rng: np.random.Generator) -> Case:
 register(Exercise(
     id="c3w2.error_gaps", reference=ea.error_gaps, outputs="gaps", random_case=_gaps_case,
     fixed_cases=[Case(v, label=f"scenario {k} of the notes' table (errors in %)") for k, v in SCENARIOS.items()],
-    hidden_cases=[
-        Case((0.01, 0.02, 0.026, 0.08, 0.083), label="the car (errors as fractions)"),
-        Case(SCENARIO_G, label="a test error far above dev"),
-        Case((0.5, 0.4, 0.3, 0.2, 0.1), label="every gap negative"),
-    ],
+    hidden_cases=[Case((0.01, 0.02, 0.026, 0.08, 0.083), label="the car (errors as fractions)"),
+                  Case(SCENARIO_G, label="a test error far above dev"),
+                  Case((0.5, 0.4, 0.3, 0.2, 0.1), label="every gap negative")],
     mistakes=[
         Mistake("mismatch_from_train", _gaps_slip(data_mismatch=lambda g: g["train_to_dev"]),
                 "data mismatch is measured from the train-dev error: dev - train_dev. dev - train mixes variance and "
@@ -336,12 +313,10 @@ register(Exercise(
     id="c3w2.diagnose_gaps", reference=_DIAGNOSE, outputs="problems", random_case=_diagnose_case,
     fixed_cases=[Case((ea.error_gaps(*v),), label=f"the gaps of scenario {k}") for k, v in SCENARIOS.items()]
     + [Case((ea.error_gaps(*SCENARIO_G),), label="human 1, train 2, train-dev 2.5, dev 3, test 8")],
-    hidden_cases=[
-        Case((ea.error_gaps(0.01, 0.02, 0.026, 0.08, 0.083),), label="the car"),
-        Case((ea.error_gaps(0.5, 0.4, 0.3, 0.2, 0.1),), label="every gap negative"),
-        Case((ea.error_gaps(0, 10, None, 12),), label="no train-dev set, a large avoidable bias"),
-        Case((ea.error_gaps(*SCENARIOS["E"]),), {"ratio": 0.95}, label="scenario E with ratio 0.95"),
-    ],
+    hidden_cases=[Case((ea.error_gaps(0.01, 0.02, 0.026, 0.08, 0.083),), label="the car"),
+                  Case((ea.error_gaps(0.5, 0.4, 0.3, 0.2, 0.1),), label="every gap negative"),
+                  Case((ea.error_gaps(0, 10, None, 12),), label="no train-dev set, a large avoidable bias"),
+                  Case((ea.error_gaps(*SCENARIOS["E"]),), {"ratio": 0.95}, label="scenario E with ratio 0.95")],
     mistakes=[
         Mistake("largest_only", lambda gaps, ratio=0.5: _DIAGNOSE(gaps, 1.0)[:1],
                 "return every gap that is at least ratio times the largest, not just the largest: in scenario E both "
@@ -398,11 +373,9 @@ register(Exercise(
         Case((mt.NOTES_Y_HAT, mt.SEED_Y), {"per_label": True}, label="the notes' Y_hat, per labelled entry: 0.2307447"),
         Case((_ALL_Q_HAT, _ALL_Q), label="an example (column) with no label at all: it still counts in m"),
     ],
-    hidden_cases=[
-        Case((mt.NOTES_Y_HAT, np.nan_to_num(mt.SEED_Y, nan=1.0)), label="every label known"),
-        Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
-        Case((_ALL_Q_HAT, _ALL_Q), {"per_label": True}, label="a column of '?', per labelled entry"),
-    ],
+    hidden_cases=[Case((mt.NOTES_Y_HAT, np.nan_to_num(mt.SEED_Y, nan=1.0)), label="every label known"),
+                  Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
+                  Case((_ALL_Q_HAT, _ALL_Q), {"per_label": True}, label="a column of '?', per labelled entry")],
     mistakes=[
         Mistake("nan_as_zero", lambda Y_hat, Y, per_label=False: _LOSS(Y_hat, np.nan_to_num(Y, nan=0.0), per_label),
                 "a '?' is not a label 0: leave those entries out of the sum entirely (np.nan_to_num alone turns every "
@@ -440,39 +413,26 @@ def _mt_gradcheck(fn: Callable, case: Case) -> Optional[str]:
     if not (isinstance(out, (tuple, list)) and len(out) == 2):
         return "the function should return the pair (cost, dY_hat)"
     got = np.asarray(out[1], dtype=float)
-    if got.shape != Y_hat.shape:
-        return f"dY_hat has shape {got.shape}; it must have the shape of Y_hat, {Y_hat.shape}"
     if np.any(np.isnan(got)):
         return "dY_hat contains NaN: a '?' must give a gradient of exactly 0, not nan (use np.where, not a product)"
     numeric = numeric_gradient(lambda yh: float(fn(yh.copy(), Y.copy(), per_label=per_label)[0]), Y_hat.copy(),
                                eps=1e-6)
     if np.any(np.isnan(numeric)):
         return "your own cost is NaN on this case, so its slopes cannot be measured: fix the cost first"
-    mask = ~np.isnan(Y)
-    m = Y.shape[1]
+    mask, m = ~np.isnan(Y), Y.shape[1]
     n_lab = max(int(mask.sum()), 1)
-    problems = []
-    if np.any(np.abs(got[~mask]) > 1e-12):
-        problems.append("dY_hat is not 0 where Y is '?': an unknown label must not move the prediction")
-    err = relative_error(numeric, got)
-    if err < 1e-5:
-        if problems:
-            return "; ".join(problems) + "."
-        return ("your dY_hat matches the slopes of your own cost, so the two are consistent: look at the cost (which "
-                "entries it counts, what it divides by).")
-    for factor, what in ((m, f"m = {m} times the numeric slope: it is missing the 1/m"),
-                         (1.0 / m, f"the numeric slope divided by m = {m}: it has a 1/m too many"),
-                         (n_lab, f"{n_lab} (the number of labelled entries) times the numeric slope: "
-                                 "it is missing the normalisation"),
-                         (m / n_lab, "normalised by the number of labelled entries while your cost divides by m"),
-                         (n_lab / m, "normalised by m while your cost divides by the number of labelled entries"),
-                         (-1.0, "of the wrong sign")):
-        if relative_error(numeric * factor, got) < 1e-5:
-            problems.append(f"dY_hat is {what}")
-            break
-    else:
-        problems.append(f"dY_hat disagrees with the numeric slope of your own cost (relative error {err:.2g})")
-    return "; ".join(problems) + "."
+    unknown_moves = got.shape == Y.shape and np.any(np.abs(got[~mask]) > 1e-12)
+    return summary([
+        "dY_hat is not 0 where Y is '?': an unknown label must not move the prediction" if unknown_moves else None,
+        verdict("dY_hat", got, numeric, alternatives=[
+            (numeric * m, f"is m = {m} times the numeric slope: it is missing the 1/m"),
+            (numeric / m, f"is the numeric slope divided by m = {m}: it has a 1/m too many"),
+            (numeric * n_lab, f"is {n_lab} (the number of labelled entries) times the numeric slope: it is missing "
+                              "the normalisation"),
+            (numeric * m / n_lab, "is normalised by the number of labelled entries while your cost divides by m"),
+            (numeric * n_lab / m, "is normalised by m while your cost divides by the number of labelled entries")])],
+        "your dY_hat matches the slopes of your own cost, so the two are consistent: look at the cost (which entries "
+        "it counts, what it divides by).")
 
 
 register(Exercise(
@@ -483,10 +443,8 @@ register(Exercise(
         Case((mt.NOTES_Y_HAT, mt.SEED_Y), {"per_label": True}, label="the same, per labelled entry: J = 0.2307447"),
         Case((_ALL_Q_HAT, _ALL_Q), label="an example (column) with no label at all"),
     ],
-    hidden_cases=[
-        Case((_HALF, mt.SEED_Y), label="the notes' Y with Y_hat = 0.5"),
-        Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)"),
-    ],
+    hidden_cases=[Case((_HALF, mt.SEED_Y), label="the notes' Y with Y_hat = 0.5"),
+                  Case((np.array([[0.2, 0.9, 0.6]]), np.array([[0.0, 1.0, np.nan]])), label="a single task (1, 3)")],
     mistakes=[
         Mistake("grad_no_1_over_m", _grad_slip(lambda d, Y_hat, Y, n: d * n), "dY_hat is the slope of J itself, so it "
                 "carries the 1/m of the cost (the course's dAL, without 1/m, is the slope of one example's loss)."),
@@ -510,13 +468,7 @@ register(Exercise(
 
 # ============================================================== transfer learning
 
-
-def _net(rng, dims):
-    params = {}
-    for l in range(1, len(dims)):
-        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1])) / np.sqrt(dims[l - 1])
-        params[f"b{l}"] = rng.normal(0, 0.1, size=(dims[l], 1))
-    return params
+_net = partial(scaled_net, bias_std=0.1)  # a trained network's W1, b1, ..., WL, bL
 
 
 def _dims(rng):
@@ -571,14 +523,16 @@ register(Exercise(
     id="c3w2.transfer_learning", reference=_TRANSFER, outputs="new_parameters", random_case=_transfer_case,
     extra_check=_exact_keys,
     fixed_cases=[
-        Case((_net(np.random.default_rng(1), [4, 3, 2, 1]), 3, 0), label="network [4, 3, 2, 1] -> 3 new outputs, seed 0"),
+        Case((_net(np.random.default_rng(1), [4, 3, 2, 1]), 3, 0),
+             label="network [4, 3, 2, 1] -> 3 new outputs, seed 0"),
         Case((_net(np.random.default_rng(2), _NOTES_DIMS), 4, 1),
              label="the notes' network [2, 3, 5, 4, 2, 1] -> 4 outputs (pedestrian, car, stop sign, light), seed 1"),
         Case((_net(np.random.default_rng(3), [5, 4, 2]), 2, 7), label="network [5, 4, 2] -> 2 outputs, seed 7"),
     ],
     hidden_cases=[
         Case((_net(np.random.default_rng(4), [16, 32, 16, 10]), 1, 0), label="the notebook's [16, 32, 16, 10] -> 1"),
-        Case((_net(np.random.default_rng(5), [3, 4, 1]), 1, 3), label="as many outputs as before (still a fresh layer)"),
+        Case((_net(np.random.default_rng(5), [3, 4, 1]), 1, 3),
+             label="as many outputs as before (still a fresh layer)"),
     ],
     mistakes=[
         Mistake("old_shape", lambda p, n_out, seed=0: _TRANSFER(p, p[_last(p)[0]].shape[0], seed),
@@ -703,7 +657,6 @@ answer_exercise("c3w2.car_split_plan", CAR_SPLIT_PLAN, _PLAN_FORM, [
 
 # ---- 2. error analysis of the car's dev errors
 
-
 def _car_analysis(sum_union=False, product_union=False, reduction=False):
     table = ea.error_analysis_table(CAR_TAGS, CAR_CATEGORIES)
     first = max(table, key=table.get)
@@ -740,7 +693,6 @@ answer_exercise("c3w2.car_error_analysis", _car_analysis(), _ANALYSIS_FORM, [
 ])
 
 # ---- 3. what to work on
-
 
 def _car_diagnosis(mismatch_from_train=False, action=ACTIONS[2]):
     gaps = ea.error_gaps(*CAR_ERRORS)

@@ -1,8 +1,8 @@
-"""Known mistakes of Course 3 as the reference with one slip, not as copies of it.
+"""Known mistakes as the reference with one slip, not as copies of it.
 
-Most slips of the strategy arithmetic happen either before the right computation
-(it is called on the wrong inputs: a lambda that passes them on is the mistake)
-or after it (one output is computed wrongly). ``then`` writes the second kind:
+Most slips happen either before the right computation (it is called on the wrong
+inputs: a lambda that passes them on is the mistake) or after it (one output is
+computed wrongly). ``then`` writes the second kind:
 
     Mistake("percent", then(strategy.precision_recall_f1, lambda out, *_: tuple(100 * v for v in out)), hint)
 """
