@@ -241,3 +241,46 @@ def test_relu_that_zeroes_its_input_is_caught_at_the_forward_pass():
     assert not ok
     assert "changed its input `Z` in place" in msg
     assert "Gradient check" not in msg
+
+
+# ------------------------------------------------------------------ more kinds from the trial run
+
+def _layer_sizes_swapped(X, Y):
+    return (Y.shape[0], 4, X.shape[0])
+
+
+def _linear_forward_examples_as_rows(A, W, b):
+    return A.T @ W.T + b.T, (A, W, b)
+
+
+def _mini_batches_Y_unshuffled(X, Y, mini_batch_size=64, seed=0):
+    np.random.seed(seed)
+    m = X.shape[1]
+    order = list(np.random.permutation(m))
+    X = X[:, order]                       # Y is left in the old order
+    return [(X[:, k:k + mini_batch_size], Y[:, k:k + mini_batch_size]) for k in range(0, m, mini_batch_size)]
+
+
+KINDS = [
+    ("c1w2.image2vector", lambda image: image.reshape(-1), "rank-1 array", "not a rank-1 array"),
+    ("c1w2.L1", lambda yhat, y: float(np.mean(np.abs(y - yhat))), "`loss` is 0.22, expected 1.1",
+     "that is the mean"),
+    ("c1w2.initialize_with_zeros", lambda dim: (np.zeros((dim, 1)), np.zeros((1, 1))),
+     "`b` should be a single number", "b is a single number, 0.0, not an array"),
+    ("c1w3.layer_sizes", _layer_sizes_swapped, "`n_x` is 2, expected 5", "n_x and n_y are swapped"),
+    ("c2w3.one_hot", lambda labels, C: np.eye(C)[np.asarray(labels).ravel()], "did you forget a transpose",
+     "shape (C, m)"),
+    ("c1w4.linear_forward", _linear_forward_examples_as_rows, "did you forget a transpose", None),
+    ("c2w2.random_mini_batches", _mini_batches_Y_unshuffled, "`mini_batches[0][1]` differs", None),
+]
+
+
+@pytest.mark.parametrize("exercise_id, fn, says, hint", KINDS, ids=[k[0] for k in KINDS])
+def test_each_kind_gets_its_own_verdict_and_no_other_hint(exercise_id, fn, says, hint):
+    ok, msg = _verdict(exercise_id, fn)
+    assert not ok and says in msg
+    hints = _hints(msg)
+    if hint is None:
+        assert hints == []
+    else:
+        assert len(hints) == 1 and hint in hints[0]
