@@ -135,8 +135,9 @@ def main(argv=None) -> int:
                    help=f"memory cap per submission in MiB (default {LIMITS.memory_mb})")
     p.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
     p.add_argument("--threads", type=int, default=None,
-                   help="BLAS threads per kernel (default: dlkit's rule, see dlkit.threads: 1, or "
-                        "DLKIT_BLAS_THREADS, never more than the available CPUs / workers)")
+                   help="BLAS threads per kernel (default: dlkit.threads' rule on each kernel's share, "
+                        "available CPUs / workers, less what other programs keep busy, at least 1; "
+                        "DLKIT_BLAS_THREADS overrides it)")
     p.add_argument("--keep-scratch", action="store_true", help="keep each submission's scratch folder")
     p.add_argument("--engine", choices=["sandbox", "nbgrader"], default="sandbox",
                    help="sandbox (default): isolated kernels, judged outside them; "

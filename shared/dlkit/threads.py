@@ -2,23 +2,24 @@
 
 Training loops call many small matrix products (a batch of 209 pictures
 through a 7-unit layer, a mini-batch of 32 through a dense layer). Split over
-several threads they gain little, and when the cores are shared with another
-program they lose a lot: the BLAS threads wait for (and spin on) each other at
+several threads they gain some speed on a quiet machine, and when the cores
+are shared with another program they lose a lot: the BLAS threads wait for (and spin on) each other at
 every product, and a waiting thread may not get a core for a whole time slice.
 On the 2-core development machine, ``course1/week4/deep_nn_application.ipynb``
-took about 35 s quiet and 288 s beside busy processes with OpenBLAS's default
-of 2 threads, against about 73 s with 1 thread.
+took 41-45 s quiet with OpenBLAS's default of 2 threads and 57-60 s with 1;
+beside two CPU-bound processes, 216 s with 2 threads and 62 s with 1.
 
-The rule (``blas_threads_for_training``): one BLAS thread, or the number in
-the environment variable ``DLKIT_BLAS_THREADS`` when it is set, e.g.
-``DLKIT_BLAS_THREADS=2 jupyter lab`` on a quiet machine with cores to spare.
-It is never more than the CPUs this process may really use
-(``available_cpus``: its CPU affinity and the cgroup CPU quota of a Binder or
-JupyterHub container, not ``os.cpu_count()``), unless the variable asks for it.
+The rule (``blas_threads_for_training``): as many threads as there are CPUs
+nobody else is running on right now, at least 1: all the CPUs this process
+may really use (``available_cpus``: its CPU affinity and the cgroup CPU quota
+of a Binder or JupyterHub container, not ``os.cpu_count()``) less the other
+tasks running at this moment (``others_running``). The environment variable
+``DLKIT_BLAS_THREADS`` overrides it, e.g. ``DLKIT_BLAS_THREADS=1 jupyter lab``.
 
 Every course training loop in dlkit runs under the rule
 (``@training_threads``), and importing dlkit in a Jupyter kernel applies it to
-the whole kernel, so a student's own loop gets it too (``apply_to_kernel``).
+the whole kernel before every cell, so a student's own loop gets it too
+(``follow_in_kernel``).
 The work is done by threadpoolctl, which knows OpenBLAS, MKL and BLIS; where
 it finds no BLAS it can control, the code runs unchanged.
 """
@@ -37,6 +38,7 @@ from threadpoolctl import threadpool_info, threadpool_limits
 ENV_VARIABLE = "DLKIT_BLAS_THREADS"
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 PROC_CGROUP = Path("/proc/self/cgroup")
+PROC_STAT = Path("/proc/stat")
 
 _kernel_limit = None  # the threadpool_limits object apply_to_kernel keeps alive
 
@@ -158,19 +160,40 @@ def threads_from_environment(environ=None) -> int | None:
     return n
 
 
-def blas_threads_for_training(cpus: int | None = None, environ=None) -> int:
-    """How many BLAS threads training uses: ``DLKIT_BLAS_THREADS`` if set, else 1 (see the module docstring).
+def others_running(proc_stat: Path = PROC_STAT) -> int:
+    """Tasks running on the machine right now besides the caller (``procs_running`` in /proc/stat, minus 1).
 
-    ``cpus`` -- the CPUs this work may use (default ``available_cpus()``); the
-    grader passes its share per kernel. The default of 1 is also never more
-    than ``cpus``, which is at least 1.
+    A snapshot, not the load average: the load average follows a new busy
+    neighbour only over a minute. 0 where /proc/stat cannot be read.
+    """
+    for line in (_read(Path(proc_stat)) or "").splitlines():
+        if line.startswith("procs_running"):
+            try:
+                return max(0, int(line.split()[1]) - 1)
+            except (IndexError, ValueError):
+                return 0
+    return 0
+
+
+def blas_threads_for_training(cpus: int | None = None, environ=None, busy: int | None = None) -> int:
+    """How many BLAS threads training uses: ``DLKIT_BLAS_THREADS`` if set, else the CPUs nobody else is using.
+
+    cpus -- the CPUs this work may use (default ``available_cpus()``); the grader passes its share per kernel
+    busy -- tasks running beside this one (default ``others_running()``)
+
+    The rule, ``max(1, cpus - busy)``: on a quiet machine every available CPU
+    (deep_nn_application: 41 s with 2 threads against 57-60 s with 1 on the
+    2-core machine), and as soon as another program keeps a core busy, fewer,
+    down to 1 (beside two spinning processes: 62 s with 1 thread, 216 s with 2).
     """
     override = threads_from_environment(environ)
     if override is not None:
         return override
-    if cpus is not None and int(cpus) < 1:
+    cpus = available_cpus() if cpus is None else int(cpus)
+    if cpus < 1:
         raise ValueError(f"cpus must be at least 1, got {cpus}")
-    return 1
+    busy = others_running() if busy is None else int(busy)
+    return max(1, cpus - busy)
 
 
 # -- applying it ------------------------------------------------------------------------------
@@ -210,13 +233,28 @@ def in_jupyter_kernel() -> bool:
 
 
 def apply_to_kernel() -> int | None:
-    """Limit the BLAS threads for the rest of this process to the training rule; returns the count.
+    """Limit the BLAS threads of this process to the training rule now; returns the count.
 
-    Called when dlkit is imported in a Jupyter kernel, so a student's own
-    training loop (which dlkit does not wrap) gets the same rule. Returns None
-    when threadpoolctl finds no BLAS to limit.
+    Called when dlkit is imported in a Jupyter kernel, and again before every
+    cell (an IPython ``pre_run_cell`` hook), so a student's own training loop,
+    which dlkit does not wrap, follows the rule as the machine gets busy or
+    quiet. Returns None when threadpoolctl finds no BLAS to limit.
     """
     global _kernel_limit
     n = blas_threads_for_training()
     _kernel_limit = threadpool_limits(limits=n, user_api="blas")
     return n if blas_threads() is not None else None
+
+
+def follow_in_kernel() -> None:
+    """Apply the rule to this kernel now and before each cell it runs from now on."""
+    apply_to_kernel()
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None and _before_cell not in shell.events.callbacks["pre_run_cell"]:
+        shell.events.register("pre_run_cell", _before_cell)
+
+
+def _before_cell(info=None) -> None:
+    apply_to_kernel()

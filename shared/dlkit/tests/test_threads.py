@@ -9,7 +9,7 @@ import pytest
 
 from dlkit import threads
 from dlkit.threads import (ENV_VARIABLE, available_cpus, blas_threads, blas_threads_for_training,
-                           cgroup_cpu_limit, limit_blas_threads, parse_cfs, parse_cpu_max,
+                           cgroup_cpu_limit, limit_blas_threads, others_running, parse_cfs, parse_cpu_max,
                            threads_from_environment, training_threads)
 
 
@@ -101,12 +101,24 @@ def test_the_environment_variable_overrides_and_is_checked():
         threads_from_environment({ENV_VARIABLE: "0"})
 
 
-def test_training_gets_one_thread_unless_the_variable_says_otherwise():
-    assert blas_threads_for_training(environ={}) == 1
-    assert blas_threads_for_training(cpus=8, environ={}) == 1
-    assert blas_threads_for_training(cpus=1, environ={ENV_VARIABLE: "4"}) == 4
+def test_others_running_reads_the_run_queue(tmp_path):
+    assert others_running(_write(tmp_path / "stat", "cpu 1 2 3\nprocs_running 3\nprocs_blocked 0\n")) == 2
+    assert others_running(_write(tmp_path / "stat", "procs_running 1\n")) == 0
+    assert others_running(_write(tmp_path / "stat", "procs_running lots\n")) == 0
+    assert others_running(tmp_path / "absent") == 0
+
+
+@pytest.mark.parametrize("cpus, busy, expected", [(2, 0, 2), (2, 1, 1), (2, 2, 1), (2, 9, 1), (8, 3, 5), (1, 0, 1)])
+def test_training_gets_the_cpus_nobody_else_is_using(cpus, busy, expected):
+    assert blas_threads_for_training(cpus=cpus, busy=busy, environ={}) == expected
+
+
+def test_the_variable_wins_over_the_rule():
+    assert blas_threads_for_training(cpus=1, busy=0, environ={ENV_VARIABLE: "4"}) == 4
+    assert blas_threads_for_training(cpus=8, busy=0, environ={ENV_VARIABLE: "1"}) == 1
     with pytest.raises(ValueError, match="cpus must be at least 1"):
         blas_threads_for_training(cpus=0, environ={})
+    assert 1 <= blas_threads_for_training(environ={}) <= available_cpus()
 
 
 def test_a_decorated_training_loop_runs_under_the_rule_and_restores_after(monkeypatch):
@@ -119,7 +131,7 @@ def test_a_decorated_training_loop_runs_under_the_rule_and_restores_after(monkey
         return [blas_threads() for _ in range(n)]
 
     assert loop.__doc__ == "A training loop." and loop.__wrapped__ is not None
-    monkeypatch.delenv(ENV_VARIABLE, raising=False)
+    monkeypatch.setenv(ENV_VARIABLE, "1")
     with limit_blas_threads(2):
         before = blas_threads()
         assert loop(2) == [1, 1]
@@ -177,3 +189,23 @@ def test_apply_to_kernel_limits_the_whole_process():
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     n, now = out.stdout.split()
     assert now == "None" or (n, now) == ("1", "1")
+
+
+def test_in_a_kernel_the_rule_is_applied_again_before_every_cell(monkeypatch):
+    import IPython
+
+    class Events:
+        callbacks = {"pre_run_cell": []}
+
+        def register(self, name, callback):
+            self.callbacks[name].append(callback)
+
+    shell = type("Shell", (), {"events": Events()})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    applied = []
+    monkeypatch.setattr(threads, "apply_to_kernel", lambda: applied.append("now"))
+    threads.follow_in_kernel()
+    threads.follow_in_kernel()            # importing dlkit again registers no second hook
+    assert applied == ["now", "now"] and len(shell.events.callbacks["pre_run_cell"]) == 1
+    shell.events.callbacks["pre_run_cell"][0](None)
+    assert applied == ["now", "now", "now"]
