@@ -19,13 +19,15 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 
+from dlkit.threads import available_cpus
+
 from .course import CourseNotebook, default_root, discover
 from .pool import LocalPool
-from .sandbox import Limits, bwrap_path
+from .sandbox import Limits, bwrap_path, kernel_threads
 from .scan import Job, scan
 from .submission import grade_notebook
 from .table import CSV_COLUMNS, GradeRow, write_grades
@@ -62,8 +64,10 @@ class Batch:
                  workers: int | None = None, isolate: bool = True, keep_scratch: bool = False):
         self.submissions, self.out = Path(submissions).resolve(), Path(out).resolve()
         self.root = Path(root).resolve() if root else default_root()
-        self.workers = workers or os.cpu_count() or 1
-        self.limits = limits or Limits(threads=max(1, (os.cpu_count() or 1) // self.workers))
+        self.workers = workers or available_cpus()
+        self.limits = limits or Limits()
+        if self.limits.threads is None:        # dlkit's rule on each kernel's share of the CPUs
+            self.limits = replace(self.limits, threads=kernel_threads(self.workers))
         self.bwrap = bwrap_path() if isolate else None
         self.keep_scratch = keep_scratch
         self.known = discover(self.root)

@@ -59,12 +59,12 @@ def _cmd_grade(args) -> int:
         from .batch import Batch
         from .sandbox import Limits
 
-        import os
-
-        workers = args.workers or os.cpu_count() or 1
-        threads = args.threads or max(1, (os.cpu_count() or 1) // workers)
+        if args.threads is not None and args.threads < 1:
+            print(f"error: --threads must be at least 1 BLAS thread per kernel, got {args.threads}",
+                  file=sys.stderr)
+            return 2
         limits = Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout,
-                        memory_mb=args.memory_mb, threads=threads)
+                        memory_mb=args.memory_mb, threads=args.threads)
         rows = Batch(Path(args.submissions), Path(args.out), args.root, limits, args.workers,
                      keep_scratch=args.keep_scratch).run()
     bad = sum(1 for r in rows if r.reason)
@@ -135,7 +135,9 @@ def main(argv=None) -> int:
                    help=f"memory cap per submission in MiB (default {LIMITS.memory_mb})")
     p.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
     p.add_argument("--threads", type=int, default=None,
-                   help="BLAS threads per kernel (default: cores / workers, at least 1)")
+                   help="BLAS threads per kernel (default: dlkit.threads' rule on each kernel's share, "
+                        "available CPUs / workers, less what other programs keep busy, at least 1; "
+                        "DLKIT_BLAS_THREADS overrides it)")
     p.add_argument("--keep-scratch", action="store_true", help="keep each submission's scratch folder")
     p.add_argument("--engine", choices=["sandbox", "nbgrader"], default="sandbox",
                    help="sandbox (default): isolated kernels, judged outside them; "

@@ -32,7 +32,7 @@ class Limits:
     cell_timeout: int = 120
     notebook_timeout: int = 600
     memory_mb: int = 6144
-    threads: int = 1  # BLAS/OpenMP threads per kernel (the batch shares the cores among its workers)
+    threads: int | None = None  # BLAS/OpenMP threads per kernel; None: kernel_threads(workers), set by the batch
 
 
 @dataclass
@@ -127,9 +127,24 @@ def run(argv: list[str], scratch: Path, hide: list[Path], limits: Limits, env: d
         return RunResult(None, True, out.decode(errors="replace")[-5000:], bwrap is not None)
 
 
-def child_env(scratch: Path, extra: dict[str, str] | None = None, threads: int = 1) -> dict[str, str]:
-    """A minimal environment for the submission: its home, runtime and config folders inside scratch."""
+def kernel_threads(workers: int = 1) -> int:
+    """BLAS threads for each of ``workers`` kernels run at once: dlkit's training rule
+    (``dlkit.threads.blas_threads_for_training``) on each kernel's share of the CPUs this process really has."""
+    from dlkit.threads import available_cpus, blas_threads_for_training
+
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    return blas_threads_for_training(cpus=max(1, available_cpus() // workers))
+
+
+def child_env(scratch: Path, extra: dict[str, str] | None = None, threads: int | None = None) -> dict[str, str]:
+    """A minimal environment for the submission: its home, runtime and config folders inside scratch.
+
+    ``threads`` -- BLAS threads for the kernel (None: ``kernel_threads()``); also passed as
+    ``DLKIT_BLAS_THREADS``, so dlkit's limit inside the kernel agrees with the BLAS variables.
+    """
     scratch = Path(scratch).resolve()
+    threads = kernel_threads() if threads is None else threads
     bindir = str(Path(sys.executable).parent)
     env = {
         "PATH": bindir + os.pathsep + "/usr/local/bin:/usr/bin:/bin",
@@ -144,6 +159,7 @@ def child_env(scratch: Path, extra: dict[str, str] | None = None, threads: int =
         "OMP_NUM_THREADS": str(threads),
         "OPENBLAS_NUM_THREADS": str(threads),
         "MKL_NUM_THREADS": str(threads),
+        "DLKIT_BLAS_THREADS": str(threads),
         "LANG": "C.UTF-8",
     }
     for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "DLC_COURSE_ROOT"):

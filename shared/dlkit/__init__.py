@@ -25,8 +25,16 @@ Modules, in the order the course meets them:
 - ``strategy``, ``error_analysis``, ``multitask``, ``transfer``: Course 3's decisions as computation
 - ``data``: seeded, cached data sets (``data.load_binary_images``, ``data.load_signs``, ``data.planar``)
 - ``plot``, ``plot_boundary``: labelled plots (cost curves, image galleries, decision boundaries)
+- ``threads``: how many BLAS threads training uses (the CPUs nobody else is using, or
+  ``DLKIT_BLAS_THREADS``), applied to every training loop here and, when dlkit is imported in a
+  Jupyter kernel, to the whole kernel before each cell
 
 Shapes follow the course: examples are columns, ``X.shape == (n_x, m)``, in Courses 1-2;
 images are ``(m, n_H, n_W, n_C)`` in Course 4 and sequences ``(n_x, m, T_x)`` in Course 5.
 """
 __version__ = "0.1.0"
+
+from . import threads as _threads
+
+if _threads.in_jupyter_kernel():   # a student's own training loop gets the rule too
+    _threads.follow_in_kernel()

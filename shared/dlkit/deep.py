@@ -42,6 +42,7 @@ from .layers.dense import (
     linear_activation_backward, linear_backward, linear_backward_course1_core, linear_forward, linear_forward_core,
 )
 from .layers.losses import binary_cross_entropy, binary_cross_entropy_core
+from .threads import training_threads
 
 __all__ = [
     "initialize_parameters", "initialize_parameters_deep", "L_model_forward", "compute_cost",
@@ -308,6 +309,7 @@ def _check_initial_parameters(parameters, dims) -> dict:
     return out
 
 
+@training_threads
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
                     *, progress=False):
     """Train LINEAR -> RELU -> LINEAR -> SIGMOID by batch gradient descent.
@@ -322,6 +324,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
                              "two-layer model")
 
 
+@training_threads
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False,
                   *, progress=False, parameters=None):
     """Train [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID by batch gradient descent.

@@ -15,6 +15,7 @@ import numpy as np
 from ._validate import as_array, expect_int, expect_layout, expect_same_columns, expect_shape
 from .activations import sigmoid
 from .losses import binary_cross_entropy_from_logits
+from .threads import training_threads
 
 __all__ = ["initialize_with_zeros", "propagate", "optimize", "predict", "model", "accuracy"]
 
@@ -57,6 +58,7 @@ def propagate(w, b, X, Y):
     return {"dw": dw, "db": db}, cost
 
 
+@training_threads
 def optimize(w, b, X, Y, num_iterations: int = 100, learning_rate: float = 0.009,
              print_cost: bool = False, *, progress: bool = False):
     """Batch gradient descent for ``num_iterations`` steps, starting from (w, b).
@@ -99,6 +101,7 @@ def accuracy(Y_prediction, Y) -> float:
     return float(100.0 * np.mean(Y_prediction == Y))
 
 
+@training_threads
 def model(X_train, Y_train, X_test, Y_test, num_iterations: int = 2000,
           learning_rate: float = 0.5, print_cost: bool = False, *, progress: bool = False):
     """Train logistic regression from zeros and predict on both sets.

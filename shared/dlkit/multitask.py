@@ -29,6 +29,7 @@ import numpy as np
 from ._validate import as_array, expect_shape
 from .deep import (L_model_backward, L_model_forward, SCALED, initialize_parameters_deep, training_steps,
                    update_parameters)
+from .threads import training_threads
 
 __all__ = [
     "label_mask", "multitask_loss", "multitask_loss_backward", "multitask_loss_and_grad",
@@ -126,6 +127,7 @@ def multitask_backward(AL, Y, caches, per_label: bool = False) -> dict:
     return L_model_backward(AL, AL - dZ, caches)
 
 
+@training_threads
 def multitask_model(X, Y, layers_dims, learning_rate: float = 0.1, num_iterations: int = 1000,
                     per_label: bool = False, seed: int = 1, *, progress: bool = False,
                     desc: str = "multi-task net"):

@@ -62,6 +62,7 @@ from .layers.dropout import (  # noqa: F401  (the checked dropout kernels keep t
     check_keep_prob as _check_keep_prob, dropout_backward, dropout_backward_core, dropout_forward,
     dropout_forward_core, dropout_mask, dropout_mask_core,
 )
+from .threads import training_threads
 
 __all__ = [
     "l2_cost", "compute_cost_with_regularization", "l2_gradient",
@@ -353,6 +354,7 @@ def accuracy(X, Y, parameters) -> float:
     return float(np.mean(predict(X, parameters) == Y))
 
 
+@training_threads
 def model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=False, lambd=0.0, keep_prob=1.0, *,
           layers_dims=None, dev=None, every=1000, progress=False):
     """Train the 3-layer network by batch gradient descent, with L2 (``lambd`` > 0) or dropout (``keep_prob`` < 1).

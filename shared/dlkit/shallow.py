@@ -21,6 +21,7 @@ from ._validate import as_array, expect_int, expect_layout, expect_shape
 from .layers.activations import sigmoid_core, tanh_backward_core, tanh_core
 from .layers.dense import linear_backward_course1_core, linear_forward_core
 from .losses import binary_cross_entropy
+from .threads import training_threads
 
 __all__ = ["layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
            "backward_propagation", "update_parameters", "nn_model", "predict", "accuracy",
@@ -150,6 +151,7 @@ def update_parameters(parameters, grads, learning_rate: float = 1.2) -> dict:
     return out
 
 
+@training_threads
 def nn_model(X, Y, n_h: int, num_iterations: int = 10000, print_cost: bool = False, *,
              progress: bool = False) -> dict:
     """Train the 2-layer tanh network by batch gradient descent (learning rate 1.2).
@@ -190,6 +192,7 @@ def accuracy(predictions, Y) -> float:
     return float(100.0 * np.mean(predictions == Y))
 
 
+@training_threads
 def sweep_hidden_sizes(train_fn, predict_fn, X, Y, hidden_sizes=(1, 2, 3, 4, 5, 20, 50),
                        num_iterations: int = 5000, *, progress: bool = False) -> dict:
     """Train one network per hidden-layer size and measure its training accuracy.

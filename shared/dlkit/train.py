@@ -32,6 +32,7 @@ from . import minibatch, optim
 from ._validate import as_array, expect_choice, expect_int, expect_layout, expect_shape
 from .deep import L_model_backward, L_model_forward, compute_cost, training_steps
 from .initializers import initialize_parameters_he
+from .threads import training_threads
 
 __all__ = ["model", "BUILDING_BLOCKS"]
 
@@ -51,6 +52,7 @@ def _blocks(building_blocks) -> dict:
     return blocks
 
 
+@training_threads
 def model(X, Y, layers_dims, optimizer="adam", learning_rate=0.0007, mini_batch_size=64, beta=0.9,
           beta1=0.9, beta2=0.999, epsilon=optim.EPSILON, num_epochs=1000, print_cost=False,
           decay=None, decay_rate=1.0, *, seed=10, progress=False, building_blocks=None):

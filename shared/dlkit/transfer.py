@@ -34,6 +34,7 @@ from .deep import (L_model_backward, L_model_forward, SCALED, _num_layers, compu
 from .minibatch import minibatch_indices
 from .multitask import multitask_backward, multitask_loss
 from .optim import adam_step
+from .threads import training_threads
 
 __all__ = ["transfer_learning", "fine_tune", "train_from_scratch", "train_adam", "head_keys", "make_tasks",
            "accuracy"]
@@ -66,6 +67,7 @@ def transfer_learning(parameters, n_out: int, seed: int = 0) -> dict:
     return new
 
 
+@training_threads
 def fine_tune(parameters, X, Y, learning_rate: float = 0.1, num_iterations: int = 1000,
               freeze_body: bool = True, *, progress: bool = False, desc: str = "fine-tuning"):
     """Train a network by batch gradient descent, either the last layer only or all of it.
@@ -106,6 +108,7 @@ def _training_inputs(parameters, X, Y):
     return L, X, Y, {k: np.array(v, dtype=float, copy=True) for k, v in parameters.items()}
 
 
+@training_threads
 def train_from_scratch(X, Y, layers_dims, learning_rate: float = 0.1, num_iterations: int = 1000,
                        seed: int = 1, *, progress: bool = False, desc: str = "from scratch"):
     """Train a new network ``layers_dims`` on (X, Y): ``initialize_parameters_deep(..., scale="1/sqrt(n_prev)",
@@ -115,6 +118,7 @@ def train_from_scratch(X, Y, layers_dims, learning_rate: float = 0.1, num_iterat
                      progress=progress, desc=desc)
 
 
+@training_threads
 def train_adam(parameters, X, Y, *, freeze_body: bool = False, epochs: int = 20, mini_batch_size: int = 128,
                learning_rate: float = 0.01, num_steps: int | None = None, seed: int = 0, progress: bool = False,
                desc: str = "training"):

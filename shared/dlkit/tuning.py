@@ -27,6 +27,7 @@ from typing import Callable, Mapping
 import numpy as np
 
 from ._validate import expect_int
+from .threads import training_threads
 
 __all__ = ["sample_log_uniform", "sample_beta", "zoom_ranges", "best_trial", "random_search",
            "decade_counts"]
@@ -143,6 +144,7 @@ def best_trial(trials) -> dict:
     return min(trials, key=_sort_key)
 
 
+@training_threads
 def random_search(objective: Callable[[dict], float], ranges, n_trials: int = 20, n_rounds: int = 2,
                   shrink: float = 0.25, rng=None) -> list:
     """Coarse-to-fine random search on log scales; every trial, in the order they ran.

@@ -20,7 +20,7 @@ Four kinds of objects, and a loop that uses them:
 runs mini-batch training (forward, cost, backward, step) with a progress bar
 and returns the per-epoch history (a ``callback(epoch, history)`` can change
 the learning rate between epochs or stop early; numpy's matrix products run on
-one thread meanwhile, see ``dlkit.nn.blas``); ``predict`` and ``accuracy``
+the BLAS threads of ``dlkit.threads`` meanwhile); ``predict`` and ``accuracy``
 evaluate a classifier; ``check_module`` and ``check_model`` compare a backward
 pass with numeric slopes (the gradient check of Course 2 Week 1).
 

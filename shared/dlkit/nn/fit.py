@@ -27,7 +27,7 @@ import numpy as np
 from .._validate import expect_int
 
 from ..minibatch import minibatch_indices
-from .blas import limit_blas_threads
+from ..threads import blas_threads_for_training, limit_blas_threads
 
 
 def _example_axis(name: str, A: np.ndarray, axis):
@@ -62,7 +62,7 @@ def _progress(iterable, progress: bool, desc: str):
 
 def fit(model, loss, optimizer, X, Y, epochs: int, batch_size: int = 64, seed: int = 0, X_dev=None, Y_dev=None,
         progress: bool = True, *, x_axis=None, y_axis=None, class_axis: int = 0, desc: str = "training",
-        callback=None, blas_threads: int | None = 1) -> dict:
+        callback=None, blas_threads: int | None = None) -> dict:
     """Train ``model`` on ``(X, Y)`` for ``epochs`` passes of mini-batch steps; returns the history.
 
     Arguments:
@@ -78,8 +78,8 @@ def fit(model, loss, optimizer, X, Y, epochs: int, batch_size: int = 64, seed: i
     progress -- show a tqdm progress bar with the cost (and dev accuracy)
     callback -- optional ``callback(epoch, history)``, called after each epoch (epoch counts from 0);
                 it may change ``optimizer.learning_rate`` (a schedule), plot, or return True to stop
-    blas_threads -- threads for numpy's matrix products during training (see ``dlkit.nn.blas``: small
-                    products gain nothing from more, and lose much on a busy machine); None: unchanged
+    blas_threads -- threads for numpy's matrix products during training; None (default): dlkit's rule,
+                    ``dlkit.threads.blas_threads_for_training()`` (1, or ``DLKIT_BLAS_THREADS``)
 
     Returns:
     history -- dict: "cost" (the mean mini-batch cost of each epoch, weighted by batch size) and,
@@ -96,7 +96,7 @@ def fit(model, loss, optimizer, X, Y, epochs: int, batch_size: int = 64, seed: i
     history = {"cost": []}
     if X_dev is not None:
         history["dev_accuracy"] = []
-    with limit_blas_threads(blas_threads):
+    with limit_blas_threads(blas_threads_for_training() if blas_threads is None else blas_threads):
         bar = _progress(range(int(epochs)), progress, desc)
         # One copy with the examples first and each example contiguous: gathering a mini-batch is then
         # a read of whole blocks (gathering columns of an (n, m) array was half of an epoch's time).
