@@ -133,7 +133,7 @@ def main(argv=None) -> int:
                    help=f"seconds per notebook (default {LIMITS.notebook_timeout})")
     p.add_argument("--memory-mb", type=int, default=LIMITS.memory_mb,
                    help=f"memory cap per submission in MiB (default {LIMITS.memory_mb})")
-    p.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: cores)")
+    p.add_argument("--workers", type=int, default=None, help="submissions graded at once (default: available CPUs)")
     p.add_argument("--threads", type=int, default=None,
                    help="BLAS threads per kernel (default: dlkit.threads' rule on each kernel's share, "
                         "available CPUs / workers, less what other programs keep busy, at least 1; "
